@@ -1,0 +1,93 @@
+//! The content file's shape: what the report says, London-wide and area by area.
+//!
+//! Every struct refuses unknown fields, so a misspelt field in the content file is reported
+//! instead of silently ignored.
+
+use serde::Deserialize;
+
+use super::link::Link;
+use super::theme::Theme;
+
+/// How much the sources say about an area (see `docs/facts.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// "Londoners did" names outcomes there.
+    Outcomes,
+    /// Another source confirms a conversation there, but no outcome is recorded.
+    Held,
+    /// No source here records a conversation's outcome there (one may still have taken place).
+    NoneRecorded,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Outcomes, Status::Held, Status::NoneRecorded];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Outcomes => "Outcomes recorded",
+            Status::Held => "Conversation held, no outcome recorded",
+            Status::NoneRecorded => "No outcome recorded in the report",
+        }
+    }
+
+    /// The class and `data-status` value, e.g. `none-recorded`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Outcomes => "outcomes",
+            Status::Held => "held",
+            Status::NoneRecorded => "none-recorded",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    pub title: String,
+    pub summary: String,
+    pub figures: Vec<Figure>,
+    pub aspirations: Vec<String>,
+    pub london_wide: Vec<Outcome>,
+    pub sources: Vec<Link>,
+}
+
+/// A headline number: `value` for checking against the facts, `shown` as the page prints it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    pub value: u32,
+    pub shown: String,
+    pub label: String,
+}
+
+/// One area's entry. `outcomes` is present only where the status is `outcomes`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaEntry {
+    pub code: String,
+    pub status: Status,
+    pub summary: String,
+    #[serde(default)]
+    pub outcomes: Vec<Outcome>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub title: String,
+    pub text: String,
+    pub themes: Vec<Theme>,
+    #[serde(default)]
+    pub quote: Option<Quote>,
+    pub sources: Vec<Link>,
+}
+
+/// Words quoted from a source, always shown as a quotation with who said them.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub text: String,
+    pub attribution: String,
+}

@@ -1,0 +1,143 @@
+//! The map as SVG: every boundary projected once into path data, ready for the view to draw.
+
+use std::fmt::Write;
+
+use super::bounds::Point;
+use super::boundary::BoundarySet;
+use super::projection::Projection;
+use super::ring::Ring;
+use crate::area::Area;
+
+/// Width of the SVG coordinate system; the SVG scales it to whatever width its container has.
+pub const VIEW_WIDTH: f64 = 1000.0;
+const PADDING: f64 = 8.0;
+
+/// One area ready to draw: its SVG path data and where its label goes, in view units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapShape {
+    pub area: Area,
+    pub path: String,
+    pub label: Point,
+}
+
+/// Every drawable area in one coordinate system `width` × `height` units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapLayout {
+    pub width: f64,
+    pub height: f64,
+    pub shapes: Vec<MapShape>,
+}
+
+impl MapLayout {
+    /// Projects every boundary of `set` into a view `VIEW_WIDTH` units wide, fitted to their
+    /// combined bounds. `None` when the set cannot be fitted (no extent).
+    pub fn new(set: &BoundarySet) -> Option<MapLayout> {
+        let projection = Projection::fit(set.bounds(), VIEW_WIDTH, PADDING)?;
+        let shapes = set
+            .boundaries
+            .iter()
+            .map(|boundary| {
+                let mut path = String::new();
+                for ring in boundary.polygons.iter().flat_map(|p| p.rings()) {
+                    push_ring(&mut path, ring, &projection);
+                }
+                MapShape {
+                    area: boundary.area,
+                    path,
+                    label: round_point(projection.project(boundary.label_point())),
+                }
+            })
+            .collect();
+        Some(MapLayout {
+            width: projection.width(),
+            height: projection.height().round(),
+            shapes,
+        })
+    }
+
+    /// The `viewBox` attribute value.
+    pub fn view_box(&self) -> String {
+        format!("0 0 {} {}", self.width, self.height)
+    }
+
+    pub fn shape(&self, area: Area) -> Option<&MapShape> {
+        self.shapes.iter().find(|s| s.area == area)
+    }
+}
+
+/// Tenths of a unit are finer than any screen pixel at the widest supported map (1600 px).
+fn round_point([x, y]: Point) -> Point {
+    [(x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0]
+}
+
+/// Appends `M x y L x y … Z`, dropping points that round to the one before.
+fn push_ring(path: &mut String, ring: &Ring, projection: &Projection) {
+    let mut previous = None;
+    for (i, point) in ring.points().iter().enumerate() {
+        let p = round_point(projection.project(*point));
+        if previous == Some(p) {
+            continue;
+        }
+        let command = if i == 0 { 'M' } else { 'L' };
+        // Writing to a String cannot fail.
+        let _ = write!(path, "{command}{} {}", p[0], p[1]);
+        previous = Some(p);
+    }
+    path.push('Z');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::boundary::Boundary;
+    use crate::geo::ring::Polygon;
+
+    fn square(area: &str, x: f64, y: f64, size: f64) -> Boundary {
+        let points = vec![[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
+        Boundary {
+            area: Area::from_code(area).unwrap(),
+            polygons: vec![Polygon {
+                exterior: Ring::new(points).unwrap(),
+                holes: vec![],
+            }],
+        }
+    }
+
+    #[test]
+    fn projects_each_boundary_into_the_view() {
+        let set = BoundarySet {
+            boundaries: vec![
+                square("E09000012", -0.1, 51.5, 0.1),
+                square("E09000029", 0.0, 51.4, 0.1),
+            ],
+            skipped: vec![],
+        };
+        let layout = MapLayout::new(&set).unwrap();
+        assert_eq!(layout.width, 1000.0);
+        // 0.2° of longitude at 51.5°N is 0.1245° of latitude on the ground: about 1.6 times the
+        // 0.2° of latitude the set spans.
+        let expected = (984.0 / (0.2 * 51.5f64.to_radians().cos())) * 0.2 + 16.0;
+        assert!((layout.height - expected.round()).abs() < 1.0, "{}", layout.height);
+        assert_eq!(layout.view_box(), format!("0 0 1000 {}", layout.height));
+
+        let hackney = layout.shape(Area::from_code("E09000012").unwrap()).unwrap();
+        assert!(hackney.path.starts_with("M8 "), "{}", hackney.path);
+        assert!(hackney.path.ends_with('Z'));
+        assert_eq!(hackney.path.matches('L').count(), 4);
+        assert_eq!(hackney.label[0], 254.0);
+    }
+
+    #[test]
+    fn drops_points_that_round_together() {
+        let mut boundary = square("E09000001", -0.1, 51.5, 0.1);
+        let mut points = boundary.polygons[0].exterior.points().to_vec();
+        points.insert(1, [-0.1 + 1e-9, 51.5]);
+        boundary.polygons[0].exterior = Ring::new(points).unwrap();
+        let set = BoundarySet {
+            boundaries: vec![boundary],
+            skipped: vec![],
+        };
+        let layout = MapLayout::new(&set).unwrap();
+        assert_eq!(layout.shapes[0].path.matches('L').count(), 4);
+    }
+}

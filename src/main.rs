@@ -1,0 +1,3 @@
+fn main() {
+    borough_map::start();
+}

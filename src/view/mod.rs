@@ -1,0 +1,14 @@
+//! Leptos components, one concern a file. They read shared state from context (see `state`).
+
+mod app;
+mod footer;
+mod legend;
+mod map;
+mod notices;
+mod outcome;
+mod panel;
+mod sources;
+mod state;
+mod summary;
+
+pub use app::{App, GEOMETRY_PATH};

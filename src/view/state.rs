@@ -1,0 +1,86 @@
+//! Shared state handed down the component tree through context: small `Copy` newtypes around
+//! signals, each with the few operations components need.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::area::Area;
+use crate::browser;
+use crate::content::Content;
+use crate::url_state::{with_borough, UrlState};
+
+/// The selected area, kept in step with `?borough=` in the address.
+#[derive(Clone, Copy)]
+pub struct Selection(RwSignal<Option<Area>>);
+
+impl Selection {
+    pub fn new(initial: Option<Area>) -> Selection {
+        Selection(RwSignal::new(initial))
+    }
+
+    pub fn get(self) -> Option<Area> {
+        self.0.get()
+    }
+
+    pub fn is(self, area: Area) -> bool {
+        self.0.with(|selected| *selected == Some(area))
+    }
+
+    /// A reader's choice: select `area` (or nothing) and add it to the browser's history.
+    pub fn choose(self, area: Option<Area>) {
+        if self.0.get_untracked() == area {
+            return;
+        }
+        self.0.set(area);
+        browser::push_search(&with_borough(&browser::location_search(), area));
+    }
+
+    /// Back or forward: take the selection from the address without adding history.
+    pub fn follow(self, state: &UrlState) {
+        self.0.set(state.borough);
+    }
+}
+
+/// The content file, once loaded (or its replacement describing why it is not there).
+#[derive(Clone, Copy)]
+pub struct Story(RwSignal<Option<Arc<Content>>>);
+
+impl Story {
+    pub fn new() -> Story {
+        Story(RwSignal::new(None))
+    }
+
+    pub fn set(self, content: Content) {
+        self.0.set(Some(Arc::new(content)));
+    }
+
+    /// The content, or `None` while it is still loading.
+    pub fn get(self) -> Option<Arc<Content>> {
+        self.0.get()
+    }
+}
+
+/// Messages for the reader about anything that went wrong, shown as alerts above the map.
+#[derive(Clone, Copy)]
+pub struct Notices(RwSignal<Vec<String>>);
+
+impl Notices {
+    pub fn new() -> Notices {
+        Notices(RwSignal::new(Vec::new()))
+    }
+
+    /// Shows `message` in the page and logs `detail` for maintainers.
+    pub fn report(self, message: String, detail: &str) {
+        browser::console_error(&format!("borough map: {detail}"));
+        self.0.update(|all| {
+            if !all.contains(&message) {
+                all.push(message);
+            }
+        });
+    }
+
+    pub fn get(self) -> Vec<String> {
+        self.0.get()
+    }
+}

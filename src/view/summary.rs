@@ -1,0 +1,55 @@
+//! The London-wide story, shown when no area is selected.
+
+use leptos::prelude::*;
+
+use super::outcome::OutcomeItem;
+use super::sources::SourceList;
+use super::state::Story;
+
+#[component]
+pub fn LondonSummary() -> impl IntoView {
+    let story = expect_context::<Story>();
+    move || {
+        let programme = story.get().and_then(|content| content.programme.clone());
+        let Some(programme) = programme else {
+            return view! {
+                <section class="panel summary-panel" aria-labelledby="panel-title">
+                    <h2 id="panel-title">"London's community conversations"</h2>
+                    <p>
+                        "In 2017/18 more than 1,000 Londoners took part in 17 Thrive LDN community conversations."
+                    </p>
+                </section>
+            }
+            .into_any();
+        };
+        view! {
+            <section class="panel summary-panel" aria-labelledby="panel-title">
+                <h2 id="panel-title">{programme.title}</h2>
+                <p>{programme.summary}</p>
+                <ul class="figures">
+                    {programme
+                        .figures
+                        .into_iter()
+                        .map(|f| view! {
+                            <li data-figure=f.id>
+                                <strong>{f.shown}</strong>
+                                " "
+                                {f.label}
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+                <h3>"What followed across London"</h3>
+                <ul class="outcomes">
+                    {programme.london_wide.into_iter().map(|outcome| view! { <OutcomeItem outcome /> }).collect_view()}
+                </ul>
+                <h3>"The six Thrive LDN aspirations"</h3>
+                <ol class="aspirations">
+                    {programme.aspirations.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
+                </ol>
+                <SourceList links=programme.sources />
+            </section>
+        }
+        .into_any()
+    }
+}
