@@ -16,39 +16,138 @@ struct AreaRecord {
 
 /// Ordered by GSS code, E09000001 to E09000033, so `Area(i)` has code number `i + 1`.
 const AREAS: [AreaRecord; 33] = [
-    AreaRecord { code: "E09000001", name: "City of London" },
-    AreaRecord { code: "E09000002", name: "Barking and Dagenham" },
-    AreaRecord { code: "E09000003", name: "Barnet" },
-    AreaRecord { code: "E09000004", name: "Bexley" },
-    AreaRecord { code: "E09000005", name: "Brent" },
-    AreaRecord { code: "E09000006", name: "Bromley" },
-    AreaRecord { code: "E09000007", name: "Camden" },
-    AreaRecord { code: "E09000008", name: "Croydon" },
-    AreaRecord { code: "E09000009", name: "Ealing" },
-    AreaRecord { code: "E09000010", name: "Enfield" },
-    AreaRecord { code: "E09000011", name: "Greenwich" },
-    AreaRecord { code: "E09000012", name: "Hackney" },
-    AreaRecord { code: "E09000013", name: "Hammersmith and Fulham" },
-    AreaRecord { code: "E09000014", name: "Haringey" },
-    AreaRecord { code: "E09000015", name: "Harrow" },
-    AreaRecord { code: "E09000016", name: "Havering" },
-    AreaRecord { code: "E09000017", name: "Hillingdon" },
-    AreaRecord { code: "E09000018", name: "Hounslow" },
-    AreaRecord { code: "E09000019", name: "Islington" },
-    AreaRecord { code: "E09000020", name: "Kensington and Chelsea" },
-    AreaRecord { code: "E09000021", name: "Kingston upon Thames" },
-    AreaRecord { code: "E09000022", name: "Lambeth" },
-    AreaRecord { code: "E09000023", name: "Lewisham" },
-    AreaRecord { code: "E09000024", name: "Merton" },
-    AreaRecord { code: "E09000025", name: "Newham" },
-    AreaRecord { code: "E09000026", name: "Redbridge" },
-    AreaRecord { code: "E09000027", name: "Richmond upon Thames" },
-    AreaRecord { code: "E09000028", name: "Southwark" },
-    AreaRecord { code: "E09000029", name: "Sutton" },
-    AreaRecord { code: "E09000030", name: "Tower Hamlets" },
-    AreaRecord { code: "E09000031", name: "Waltham Forest" },
-    AreaRecord { code: "E09000032", name: "Wandsworth" },
-    AreaRecord { code: "E09000033", name: "Westminster" },
+    AreaRecord {
+        code: "E09000001",
+        name: "City of London",
+    },
+    AreaRecord {
+        code: "E09000002",
+        name: "Barking and Dagenham",
+    },
+    AreaRecord {
+        code: "E09000003",
+        name: "Barnet",
+    },
+    AreaRecord {
+        code: "E09000004",
+        name: "Bexley",
+    },
+    AreaRecord {
+        code: "E09000005",
+        name: "Brent",
+    },
+    AreaRecord {
+        code: "E09000006",
+        name: "Bromley",
+    },
+    AreaRecord {
+        code: "E09000007",
+        name: "Camden",
+    },
+    AreaRecord {
+        code: "E09000008",
+        name: "Croydon",
+    },
+    AreaRecord {
+        code: "E09000009",
+        name: "Ealing",
+    },
+    AreaRecord {
+        code: "E09000010",
+        name: "Enfield",
+    },
+    AreaRecord {
+        code: "E09000011",
+        name: "Greenwich",
+    },
+    AreaRecord {
+        code: "E09000012",
+        name: "Hackney",
+    },
+    AreaRecord {
+        code: "E09000013",
+        name: "Hammersmith and Fulham",
+    },
+    AreaRecord {
+        code: "E09000014",
+        name: "Haringey",
+    },
+    AreaRecord {
+        code: "E09000015",
+        name: "Harrow",
+    },
+    AreaRecord {
+        code: "E09000016",
+        name: "Havering",
+    },
+    AreaRecord {
+        code: "E09000017",
+        name: "Hillingdon",
+    },
+    AreaRecord {
+        code: "E09000018",
+        name: "Hounslow",
+    },
+    AreaRecord {
+        code: "E09000019",
+        name: "Islington",
+    },
+    AreaRecord {
+        code: "E09000020",
+        name: "Kensington and Chelsea",
+    },
+    AreaRecord {
+        code: "E09000021",
+        name: "Kingston upon Thames",
+    },
+    AreaRecord {
+        code: "E09000022",
+        name: "Lambeth",
+    },
+    AreaRecord {
+        code: "E09000023",
+        name: "Lewisham",
+    },
+    AreaRecord {
+        code: "E09000024",
+        name: "Merton",
+    },
+    AreaRecord {
+        code: "E09000025",
+        name: "Newham",
+    },
+    AreaRecord {
+        code: "E09000026",
+        name: "Redbridge",
+    },
+    AreaRecord {
+        code: "E09000027",
+        name: "Richmond upon Thames",
+    },
+    AreaRecord {
+        code: "E09000028",
+        name: "Southwark",
+    },
+    AreaRecord {
+        code: "E09000029",
+        name: "Sutton",
+    },
+    AreaRecord {
+        code: "E09000030",
+        name: "Tower Hamlets",
+    },
+    AreaRecord {
+        code: "E09000031",
+        name: "Waltham Forest",
+    },
+    AreaRecord {
+        code: "E09000032",
+        name: "Wandsworth",
+    },
+    AreaRecord {
+        code: "E09000033",
+        name: "Westminster",
+    },
 ];
 
 /// The number of areas: 32 boroughs and the City of London.
@@ -153,14 +252,24 @@ mod tests {
             Some("E09000002")
         );
         assert_eq!(
-            Area::parse("Kingston upon Thames").map(Area::slug).as_deref(),
+            Area::parse("Kingston upon Thames")
+                .map(Area::slug)
+                .as_deref(),
             Some("kingston-upon-thames")
         );
     }
 
     #[test]
     fn rejects_unknown_values() {
-        for bad in ["", "-", "E09000034", "E0900001", "hackney-wick", "<script>", "londo"] {
+        for bad in [
+            "",
+            "-",
+            "E09000034",
+            "E0900001",
+            "hackney-wick",
+            "<script>",
+            "londo",
+        ] {
             assert_eq!(Area::parse(bad), None, "{bad:?}");
         }
     }

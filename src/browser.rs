@@ -36,7 +36,9 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
-    let text = response.text().map_err(|e| FetchError::Body(describe(&e)))?;
+    let text = response
+        .text()
+        .map_err(|e| FetchError::Body(describe(&e)))?;
     JsFuture::from(text)
         .await
         .map_err(|e| FetchError::Body(describe(&e)))?
@@ -62,7 +64,10 @@ pub fn push_search(search: &str) {
     let url = format!("{path}{search}{hash}");
     if let Ok(history) = window.history() {
         if let Err(e) = history.push_state_with_url(&JsValue::NULL, "", Some(&url)) {
-            console_error(&format!("borough map: could not update the address: {}", describe(&e)));
+            console_error(&format!(
+                "borough map: could not update the address: {}",
+                describe(&e)
+            ));
         }
     }
 }

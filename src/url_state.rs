@@ -86,7 +86,9 @@ fn decode(text: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
                 match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     Some(byte) => {
                         out.push(byte);
@@ -120,8 +122,14 @@ mod tests {
 
     #[test]
     fn reads_codes_and_slugs() {
-        assert_eq!(UrlState::from_query("?borough=hackney").borough, Some(area("E09000012")));
-        assert_eq!(UrlState::from_query("borough=E09000029").borough, Some(area("E09000029")));
+        assert_eq!(
+            UrlState::from_query("?borough=hackney").borough,
+            Some(area("E09000012"))
+        );
+        assert_eq!(
+            UrlState::from_query("borough=E09000029").borough,
+            Some(area("E09000029"))
+        );
         assert_eq!(
             UrlState::from_query("?embed=1&borough=barking-and-dagenham").borough,
             Some(area("E09000002"))
@@ -130,12 +138,22 @@ mod tests {
             UrlState::from_query("?borough=Tower%20Hamlets").borough,
             Some(area("E09000030"))
         );
-        assert_eq!(UrlState::from_query("?borough=tower+hamlets").borough, Some(area("E09000030")));
+        assert_eq!(
+            UrlState::from_query("?borough=tower+hamlets").borough,
+            Some(area("E09000030"))
+        );
     }
 
     #[test]
     fn no_or_empty_parameter_selects_nothing_quietly() {
-        for query in ["", "?", "?borough=", "?borough", "?theme=dark", "?borough=%20"] {
+        for query in [
+            "",
+            "?",
+            "?borough=",
+            "?borough",
+            "?theme=dark",
+            "?borough=%20",
+        ] {
             assert_eq!(UrlState::from_query(query), UrlState::default(), "{query}");
         }
     }
@@ -144,7 +162,10 @@ mod tests {
     fn unknown_values_are_kept_for_the_message_and_shortened() {
         let state = UrlState::from_query("?borough=%3Cscript%3Ealert(1)%3C/script%3E");
         assert_eq!(state.borough, None);
-        assert_eq!(state.unknown_borough.as_deref(), Some("<script>alert(1)</script>"));
+        assert_eq!(
+            state.unknown_borough.as_deref(),
+            Some("<script>alert(1)</script>")
+        );
         let long = format!("?borough={}", "x".repeat(5000));
         let state = UrlState::from_query(&long);
         let echoed = state.unknown_borough.unwrap();
@@ -174,12 +195,18 @@ mod tests {
     fn with_borough_sets_replaces_and_clears_keeping_other_parameters() {
         let hackney = Some(area("E09000012"));
         assert_eq!(with_borough("", hackney), "?borough=hackney");
-        assert_eq!(with_borough("?embed=1", hackney), "?embed=1&borough=hackney");
+        assert_eq!(
+            with_borough("?embed=1", hackney),
+            "?embed=1&borough=hackney"
+        );
         assert_eq!(
             with_borough("?borough=sutton&theme=dark", hackney),
             "?theme=dark&borough=hackney"
         );
-        assert_eq!(with_borough("?borough=sutton&theme=dark", None), "?theme=dark");
+        assert_eq!(
+            with_borough("?borough=sutton&theme=dark", None),
+            "?theme=dark"
+        );
         assert_eq!(with_borough("?borough=sutton", None), "");
         assert_eq!(with_borough("?embed&x=a%20b", None), "?embed&x=a%20b");
     }

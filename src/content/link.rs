@@ -35,7 +35,10 @@ impl Link {
         let url = url.into();
         let lower = url.trim_start().to_ascii_lowercase();
         let has_host = |rest: &str| !rest.is_empty() && !rest.starts_with('/');
-        match lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) {
+        match lower
+            .strip_prefix("https://")
+            .or_else(|| lower.strip_prefix("http://"))
+        {
             Some(rest) if has_host(rest) && !url.chars().any(char::is_whitespace) => Ok(Link {
                 title: title.into(),
                 url,
@@ -59,7 +62,9 @@ mod tests {
 
     #[test]
     fn keeps_web_addresses_only() {
-        assert!(Link::new("a", "https://thriveldn.co.uk/").unwrap().is_https());
+        assert!(Link::new("a", "https://thriveldn.co.uk/")
+            .unwrap()
+            .is_https());
         assert!(!Link::new("a", "http://example.org/x").unwrap().is_https());
         for bad in [
             "javascript:alert(1)",
@@ -81,7 +86,12 @@ mod tests {
         let ok: Link = serde_json::from_str(r#"{"title":"T","url":"https://a.b/"}"#).unwrap();
         assert_eq!(ok.url(), "https://a.b/");
         let err = serde_json::from_str::<Link>(r#"{"title":"T","url":"javascript:x"}"#);
-        assert!(err.unwrap_err().to_string().contains("is not an https:// or http:// address"));
-        assert!(serde_json::from_str::<Link>(r#"{"title":"T","url":"https://a.b/","x":1}"#).is_err());
+        assert!(err
+            .unwrap_err()
+            .to_string()
+            .contains("is not an https:// or http:// address"));
+        assert!(
+            serde_json::from_str::<Link>(r#"{"title":"T","url":"https://a.b/","x":1}"#).is_err()
+        );
     }
 }

@@ -76,13 +76,16 @@ impl Content {
         for key in root.keys() {
             content.report("file", format!("unknown field `{key}`"));
         }
-        let missing: Vec<Area> = Area::all().filter(|a| content.entry(*a).is_none()).collect();
+        let missing: Vec<Area> = Area::all()
+            .filter(|a| content.entry(*a).is_none())
+            .collect();
         for area in missing {
-            if !content.problems.iter().any(|p| p.place.contains(area.code())) {
-                content.report(
-                    "areas",
-                    format!("no entry for {area} ({})", area.code()),
-                );
+            if !content
+                .problems
+                .iter()
+                .any(|p| p.place.contains(area.code()))
+            {
+                content.report("areas", format!("no entry for {area} ({})", area.code()));
             }
         }
         content
@@ -92,7 +95,11 @@ impl Content {
         self.problems.push(ContentError::new(place, message));
     }
 
-    fn take_field<T: DeserializeOwned>(&mut self, root: &mut Map<String, Value>, key: &str) -> Option<T> {
+    fn take_field<T: DeserializeOwned>(
+        &mut self,
+        root: &mut Map<String, Value>,
+        key: &str,
+    ) -> Option<T> {
         let Some(value) = root.remove(key) else {
             self.report("file", format!("missing field `{key}`"));
             return None;
@@ -140,7 +147,9 @@ impl Content {
 
     /// How many areas have `status`.
     pub fn count(&self, status: Status) -> usize {
-        Area::all().filter(|a| self.status(*a) == Some(status)).count()
+        Area::all()
+            .filter(|a| self.status(*a) == Some(status))
+            .count()
     }
 
     /// The areas with at least one outcome tagged `theme`, in code order.
@@ -164,7 +173,10 @@ mod tests {
 
     fn file(areas: &[String]) -> String {
         let programme = r#"{"title":"t","summary":"s","figures":[],"aspirations":[],"london_wide":[],"sources":[]}"#;
-        format!(r#"{{"programme":{programme},"areas":[{}]}}"#, areas.join(","))
+        format!(
+            r#"{{"programme":{programme},"areas":[{}]}}"#,
+            areas.join(",")
+        )
     }
 
     fn all_areas() -> Vec<String> {
@@ -184,7 +196,10 @@ mod tests {
         let content = Content::parse("{\"programme\": ");
         assert_eq!(content.problems.len(), 1);
         let message = content.problems[0].to_string();
-        assert!(message.starts_with("content/londoners-did.json: file: is not valid JSON"), "{message}");
+        assert!(
+            message.starts_with("content/londoners-did.json: file: is not valid JSON"),
+            "{message}"
+        );
         assert!(message.contains("line 1 column 14"), "{message}");
         assert!(content.programme.is_none());
     }
@@ -200,16 +215,41 @@ mod tests {
         let content = Content::parse(&file(&areas));
         let problems: Vec<String> = content.problems.iter().map(ToString::to_string).collect();
         assert_eq!(problems.len(), 6, "{problems:#?}");
-        assert!(problems[0].contains("areas[3] (E09000004): missing field `summary`"), "{}", problems[0]);
-        assert!(problems[1].contains("areas[4] (E09000005): unknown field `colour`"), "{}", problems[1]);
-        assert!(problems[2].contains("areas[5] (E09000099): `code` is not one of"), "{}", problems[2]);
-        assert!(problems[3].contains("areas[7] (E09000008): has status `outcomes` but lists no outcomes"));
-        assert!(problems[4].contains("areas[33] (E09000012): repeats a code"), "{}", problems[4]);
+        assert!(
+            problems[0].contains("areas[3] (E09000004): missing field `summary`"),
+            "{}",
+            problems[0]
+        );
+        assert!(
+            problems[1].contains("areas[4] (E09000005): unknown field `colour`"),
+            "{}",
+            problems[1]
+        );
+        assert!(
+            problems[2].contains("areas[5] (E09000099): `code` is not one of"),
+            "{}",
+            problems[2]
+        );
+        assert!(problems[3]
+            .contains("areas[7] (E09000008): has status `outcomes` but lists no outcomes"));
+        assert!(
+            problems[4].contains("areas[33] (E09000012): repeats a code"),
+            "{}",
+            problems[4]
+        );
         // Bromley's entry was replaced by the unknown code, so Bromley has none.
-        assert!(problems[5].ends_with("areas: no entry for Bromley (E09000006)"), "{}", problems[5]);
+        assert!(
+            problems[5].ends_with("areas: no entry for Bromley (E09000006)"),
+            "{}",
+            problems[5]
+        );
         // Bexley, Brent and Croydon are missing but already named; Camden's entry survived.
-        assert!(content.entry(Area::from_code("E09000004").unwrap()).is_none());
-        assert!(content.entry(Area::from_code("E09000007").unwrap()).is_some());
+        assert!(content
+            .entry(Area::from_code("E09000004").unwrap())
+            .is_none());
+        assert!(content
+            .entry(Area::from_code("E09000007").unwrap())
+            .is_some());
         assert_eq!(content.count(Status::NoneRecorded), 29);
     }
 
@@ -217,24 +257,33 @@ mod tests {
     fn reports_missing_areas_and_top_level_mistakes() {
         let content = Content::parse(r#"{"areas":[],"extra":1}"#);
         let problems: Vec<String> = content.problems.iter().map(ToString::to_string).collect();
-        assert!(problems[0].ends_with("file: missing field `programme`"), "{problems:?}");
-        assert!(problems[1].ends_with("file: unknown field `extra`"), "{problems:?}");
+        assert!(
+            problems[0].ends_with("file: missing field `programme`"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].ends_with("file: unknown field `extra`"),
+            "{problems:?}"
+        );
         assert_eq!(problems.len(), 2 + 33);
         assert!(problems[2].ends_with("areas: no entry for City of London (E09000001)"));
-        assert!(Content::parse("[]").problems[0].message.contains("not a JSON object"));
+        assert!(Content::parse("[]").problems[0]
+            .message
+            .contains("not a JSON object"));
     }
 
     #[test]
     fn outcomes_are_only_for_areas_with_that_status() {
-        let outcome = r#","outcomes":[{"title":"t","text":"x","themes":["community-events"],"sources":[]}]"#;
+        let outcome =
+            r#","outcomes":[{"title":"t","text":"x","themes":["community-events"],"sources":[]}]"#;
         let mut areas = all_areas();
-        areas[23] = format!(
-            r#"{{"code":"E09000024","status":"outcomes","summary":"s"{outcome}}}"#
-        );
+        areas[23] = format!(r#"{{"code":"E09000024","status":"outcomes","summary":"s"{outcome}}}"#);
         areas[29] = entry("E09000030", outcome).replace("none-recorded", "held");
         let content = Content::parse(&file(&areas));
         assert_eq!(content.problems.len(), 1, "{:?}", content.problems);
-        assert!(content.problems[0].message.contains("status is not `outcomes`"));
+        assert!(content.problems[0]
+            .message
+            .contains("status is not `outcomes`"));
         assert_eq!(
             content.areas_with_theme(Theme::CommunityEvents),
             vec![Area::from_code("E09000024").unwrap()]

@@ -136,7 +136,9 @@ impl BoundarySet {
 
     /// Areas of the registry that no sound feature drew, in code order.
     pub fn missing(&self) -> Vec<Area> {
-        Area::all().filter(|a| self.boundary(*a).is_none()).collect()
+        Area::all()
+            .filter(|a| self.boundary(*a).is_none())
+            .collect()
     }
 
     pub fn bounds(&self) -> Bounds {
@@ -154,7 +156,8 @@ fn read_feature(value: Value) -> Result<Boundary, (Option<String>, FeatureProble
         None => return Err((None, FeatureProblem::MissingCode)),
     };
     let fail = |problem| (Some(code.clone()), problem);
-    let area = Area::from_code(&code).ok_or_else(|| fail(FeatureProblem::UnknownCode(code.clone())))?;
+    let area =
+        Area::from_code(&code).ok_or_else(|| fail(FeatureProblem::UnknownCode(code.clone())))?;
     if let Some(name) = feature.property("name").and_then(Value::as_str) {
         if name != area.name() {
             return Err(fail(FeatureProblem::NameMismatch {
@@ -178,9 +181,15 @@ fn read_feature(value: Value) -> Result<Boundary, (Option<String>, FeatureProble
         .into_iter()
         .enumerate()
         .filter(|(_, rings)| !rings.is_empty())
-        .map(|(polygon, rings)| read_polygon(rings).map_err(|(ring, problem)| {
-            fail(FeatureProblem::BadRing { polygon, ring, problem })
-        }))
+        .map(|(polygon, rings)| {
+            read_polygon(rings).map_err(|(ring, problem)| {
+                fail(FeatureProblem::BadRing {
+                    polygon,
+                    ring,
+                    problem,
+                })
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Boundary { area, polygons })
 }
@@ -282,14 +291,21 @@ mod tests {
         ]);
         let set = BoundarySet::from_geojson(&text).unwrap();
         assert_eq!(set.boundaries.len(), 1);
-        let problems: Vec<_> = set.skipped.iter().map(|e| (e.index, e.problem.clone())).collect();
+        let problems: Vec<_> = set
+            .skipped
+            .iter()
+            .map(|e| (e.index, e.problem.clone()))
+            .collect();
         assert_eq!(problems.len(), 8, "{problems:?}");
         assert_eq!(problems[0], (1, FeatureProblem::DuplicateCode));
         assert_eq!(
             problems[1],
             (2, FeatureProblem::UnknownCode("E09000099".into()))
         );
-        assert_eq!(problems[2], (3, FeatureProblem::UnsupportedGeometry("Point")));
+        assert_eq!(
+            problems[2],
+            (3, FeatureProblem::UnsupportedGeometry("Point"))
+        );
         assert_eq!(
             problems[3],
             (

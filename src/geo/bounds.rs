@@ -25,7 +25,9 @@ impl Bounds {
     };
 
     pub fn of_points<'a>(points: impl IntoIterator<Item = &'a Point>) -> Bounds {
-        points.into_iter().fold(Bounds::EMPTY, |b, p| b.extended(*p))
+        points
+            .into_iter()
+            .fold(Bounds::EMPTY, |b, p| b.extended(*p))
     }
 
     pub fn extended(self, p: Point) -> Bounds {

@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use super::bounds::Point;
 use super::boundary::BoundarySet;
+use super::bounds::Point;
 use super::projection::Projection;
 use super::ring::Ring;
 use crate::area::Area;
@@ -93,7 +93,13 @@ mod tests {
     use crate::geo::ring::Polygon;
 
     fn square(area: &str, x: f64, y: f64, size: f64) -> Boundary {
-        let points = vec![[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
+        let points = vec![
+            [x, y],
+            [x + size, y],
+            [x + size, y + size],
+            [x, y + size],
+            [x, y],
+        ];
         Boundary {
             area: Area::from_code(area).unwrap(),
             polygons: vec![Polygon {
@@ -117,7 +123,11 @@ mod tests {
         // 0.2° of longitude at 51.5°N is 0.1245° of latitude on the ground: about 1.6 times the
         // 0.2° of latitude the set spans.
         let expected = (984.0 / (0.2 * 51.5f64.to_radians().cos())) * 0.2 + 16.0;
-        assert!((layout.height - expected.round()).abs() < 1.0, "{}", layout.height);
+        assert!(
+            (layout.height - expected.round()).abs() < 1.0,
+            "{}",
+            layout.height
+        );
         assert_eq!(layout.view_box(), format!("0 0 1000 {}", layout.height));
 
         let hackney = layout.shape(Area::from_code("E09000012").unwrap()).unwrap();

@@ -25,7 +25,9 @@ impl Projection {
     /// Returns `None` for empty or degenerate bounds (a single point or line), which cannot be
     /// fitted.
     pub fn fit(bounds: Bounds, width: f64, padding: f64) -> Option<Projection> {
-        if bounds.is_empty() || !(width > 2.0 * padding) {
+        // Written so that NaN widths fail the check too.
+        let room = width - 2.0 * padding;
+        if bounds.is_empty() || room.is_nan() || room <= 0.0 {
             return None;
         }
         let cos_lat = bounds.center()[1].to_radians().cos();
@@ -34,7 +36,7 @@ impl Projection {
         if !(span_x > 0.0 && span_y > 0.0 && span_x.is_finite() && span_y.is_finite()) {
             return None;
         }
-        let scale = (width - 2.0 * padding) / span_x;
+        let scale = room / span_x;
         Some(Projection {
             north_west: [bounds.min[0], bounds.max[1]],
             cos_lat,
@@ -77,9 +79,15 @@ mod tests {
         let p = Projection::fit(bounds, 1000.0, 10.0).unwrap();
         let top_left = p.project([-0.5, 51.7]);
         let bottom_right = p.project([0.3, 51.3]);
-        assert!(close(top_left[0], 10.0) && close(top_left[1], 10.0), "{top_left:?}");
+        assert!(
+            close(top_left[0], 10.0) && close(top_left[1], 10.0),
+            "{top_left:?}"
+        );
         assert!(close(bottom_right[0], 990.0), "{bottom_right:?}");
-        assert!(close(bottom_right[1], p.height() - 10.0), "{bottom_right:?}");
+        assert!(
+            close(bottom_right[1], p.height() - 10.0),
+            "{bottom_right:?}"
+        );
     }
 
     #[test]

@@ -65,7 +65,9 @@ impl Ring {
     fn edges(&self) -> impl Iterator<Item = (Point, Point)> + '_ {
         let origin = self.0[0];
         let relative = move |p: &Point| [p[0] - origin[0], p[1] - origin[1]];
-        self.0.windows(2).map(move |w| (relative(&w[0]), relative(&w[1])))
+        self.0
+            .windows(2)
+            .map(move |w| (relative(&w[0]), relative(&w[1])))
     }
 }
 
@@ -87,7 +89,12 @@ impl Polygon {
 
     /// Enclosed area in squared degrees, holes subtracted.
     pub fn area(&self) -> f64 {
-        self.exterior.signed_area().abs() - self.holes.iter().map(|h| h.signed_area().abs()).sum::<f64>()
+        self.exterior.signed_area().abs()
+            - self
+                .holes
+                .iter()
+                .map(|h| h.signed_area().abs())
+                .sum::<f64>()
     }
 }
 
@@ -96,7 +103,13 @@ mod tests {
     use super::*;
 
     fn square(x: f64, y: f64, size: f64) -> Vec<Point> {
-        vec![[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]
+        vec![
+            [x, y],
+            [x + size, y],
+            [x + size, y + size],
+            [x, y + size],
+            [x, y],
+        ]
     }
 
     #[test]
@@ -105,7 +118,10 @@ mod tests {
         assert_eq!(ring.points().len(), 5);
         assert!((ring.signed_area() - 0.0001).abs() < 1e-12);
         let c = ring.centroid();
-        assert!((c[0] - -0.095).abs() < 1e-12 && (c[1] - 51.505).abs() < 1e-12, "{c:?}");
+        assert!(
+            (c[0] - -0.095).abs() < 1e-12 && (c[1] - 51.505).abs() < 1e-12,
+            "{c:?}"
+        );
     }
 
     #[test]
@@ -115,7 +131,10 @@ mod tests {
         let ring = Ring::new(points).unwrap();
         assert!(ring.signed_area() < 0.0);
         let c = ring.centroid();
-        assert!((c[0] - 0.01).abs() < 1e-12 && (c[1] - 51.51).abs() < 1e-12, "{c:?}");
+        assert!(
+            (c[0] - 0.01).abs() < 1e-12 && (c[1] - 51.51).abs() < 1e-12,
+            "{c:?}"
+        );
     }
 
     #[test]
@@ -134,7 +153,10 @@ mod tests {
         );
         let mut absurd = square(0.0, 51.5, 0.01);
         absurd[2] = [1e300, 51.5];
-        assert!(matches!(Ring::new(absurd), Err(RingError::OutsideLondon(_))));
+        assert!(matches!(
+            Ring::new(absurd),
+            Err(RingError::OutsideLondon(_))
+        ));
     }
 
     #[test]

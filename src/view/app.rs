@@ -53,13 +53,15 @@ pub fn App() -> impl IntoView {
         story.set(load_content(notices).await);
     });
 
-    let map = move || match map_state.get() {
+    let map = move || {
+        match map_state.get() {
         MapState::Loading => view! { <p class="map-status">"Loading the map…"</p> }.into_any(),
         MapState::Ready(layout) => view! { <BoroughMap layout /> }.into_any(),
         MapState::Failed => view! {
             <p class="map-status">"The map cannot be drawn just now. The London-wide story is beside it."</p>
         }
         .into_any(),
+    }
     };
     let panel = move || match selection.get() {
         Some(area) => view! { <AreaPanel area /> }.into_any(),

@@ -34,7 +34,11 @@ pub fn BoroughMap(layout: Arc<MapLayout>) -> impl IntoView {
     let tooltip = move || {
         let area = hovered.get()?;
         let [x, y] = tooltip_layout.shape(area)?.label;
-        let style = format!("left:{:.2}%;top:{:.2}%", x / width * 100.0, y / height * 100.0);
+        let style = format!(
+            "left:{:.2}%;top:{:.2}%",
+            x / width * 100.0,
+            y / height * 100.0
+        );
         Some(view! { <p class="tooltip" aria-hidden="true" style=style>{area.name()}</p> })
     };
 

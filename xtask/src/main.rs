@@ -12,8 +12,15 @@ const USAGE: &str = "usage:
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["geo", input, output] => topojson::derive_geojson(&PathBuf::from(input), &PathBuf::from(output)),
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["geo", input, output] => {
+            topojson::derive_geojson(&PathBuf::from(input), &PathBuf::from(output))
+        }
         ["sizes", dir] => sizes::print(&PathBuf::from(dir)),
         _ => Err(USAGE.to_owned()),
     };

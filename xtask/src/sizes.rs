@@ -36,10 +36,20 @@ pub fn print(dir: &Path) -> Result<(), String> {
     files.retain(|f| !matches!(f.extension().and_then(|e| e.to_str()), Some("br" | "gz")));
     files.sort();
     if files.is_empty() {
-        return Err(format!("{} holds no files: build it first (make dist)", dir.display()));
+        return Err(format!(
+            "{} holds no files: build it first (make dist)",
+            dir.display()
+        ));
     }
-    println!("{:<44} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
-    let mut total = Sizes { raw: 0, gzip: 0, brotli: 0 };
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    let mut total = Sizes {
+        raw: 0,
+        gzip: 0,
+        brotli: 0,
+    };
     for file in &files {
         let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let s = measure(&bytes);
@@ -49,7 +59,10 @@ pub fn print(dir: &Path) -> Result<(), String> {
         total.gzip += s.gzip;
         total.brotli += s.brotli;
     }
-    println!("{:<44} {:>10} {:>10} {:>10}", "total", total.raw, total.gzip, total.brotli);
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "total", total.raw, total.gzip, total.brotli
+    );
     Ok(())
 }
 
@@ -74,6 +87,11 @@ mod tests {
         let text = "London ".repeat(1000);
         let s = measure(text.as_bytes());
         assert_eq!(s.raw, 7000);
-        assert!(s.gzip < 100 && s.brotli < 100, "gzip {} brotli {}", s.gzip, s.brotli);
+        assert!(
+            s.gzip < 100 && s.brotli < 100,
+            "gzip {} brotli {}",
+            s.gzip,
+            s.brotli
+        );
     }
 }

@@ -45,10 +45,16 @@ fn to_feature_collection(topology: &Value) -> Result<Vec<Value>, String> {
     let mut features = Vec::new();
     for geometry in geometries {
         let name = geometry["id"].as_str().ok_or("a geometry has no id")?;
-        let area = Area::parse(name).filter(|a| a.name() == name).ok_or(format!("unknown area {name:?}"))?;
+        let area = Area::parse(name)
+            .filter(|a| a.name() == name)
+            .ok_or(format!("unknown area {name:?}"))?;
         let polygons: Vec<&Value> = match geometry["type"].as_str() {
             Some("Polygon") => vec![&geometry["arcs"]],
-            Some("MultiPolygon") => geometry["arcs"].as_array().ok_or("bad arcs")?.iter().collect(),
+            Some("MultiPolygon") => geometry["arcs"]
+                .as_array()
+                .ok_or("bad arcs")?
+                .iter()
+                .collect(),
             other => return Err(format!("{name}: unsupported geometry {other:?}")),
         };
         let mut coordinates = Vec::new();
@@ -57,7 +63,10 @@ fn to_feature_collection(topology: &Value) -> Result<Vec<Value>, String> {
             // Simplification collapsed one of Newham's islands to a there-and-back line of three
             // points: it encloses nothing, so it is left out rather than drawn as a sliver.
             if rings[0].len() < 4 {
-                eprintln!("{name}: left out a degenerate polygon of {} points", rings[0].len());
+                eprintln!(
+                    "{name}: left out a degenerate polygon of {} points",
+                    rings[0].len()
+                );
                 continue;
             }
             coordinates.push(rings);
@@ -67,16 +76,22 @@ fn to_feature_collection(topology: &Value) -> Result<Vec<Value>, String> {
         } else {
             json!({"type": "MultiPolygon", "coordinates": coordinates})
         };
-        features.push((area, json!({
-            "type": "Feature",
-            "properties": {"code": area.code(), "name": area.name()},
-            "geometry": geometry,
-        })));
+        features.push((
+            area,
+            json!({
+                "type": "Feature",
+                "properties": {"code": area.code(), "name": area.name()},
+                "geometry": geometry,
+            }),
+        ));
     }
     features.sort_by_key(|(area, _)| *area);
     let found: Vec<Area> = features.iter().map(|(a, _)| *a).collect();
     if found != Area::all().collect::<Vec<_>>() {
-        return Err(format!("expected each of the 33 areas once, found {}", found.len()));
+        return Err(format!(
+            "expected each of the 33 areas once, found {}",
+            found.len()
+        ));
     }
     Ok(features.into_iter().map(|(_, f)| f).collect())
 }
@@ -85,9 +100,17 @@ fn to_feature_collection(topology: &Value) -> Result<Vec<Value>, String> {
 fn decode_arcs(topology: &Value) -> Result<Vec<Vec<Point>>, String> {
     let number = |v: &Value| v.as_f64().ok_or("a non-numeric value in the topology");
     let transform = &topology["transform"];
-    let scale = [number(&transform["scale"][0])?, number(&transform["scale"][1])?];
-    let translate = [number(&transform["translate"][0])?, number(&transform["translate"][1])?];
-    let arcs = topology["arcs"].as_array().ok_or("no arcs in the topology")?;
+    let scale = [
+        number(&transform["scale"][0])?,
+        number(&transform["scale"][1])?,
+    ];
+    let translate = [
+        number(&transform["translate"][0])?,
+        number(&transform["translate"][1])?,
+    ];
+    let arcs = topology["arcs"]
+        .as_array()
+        .ok_or("no arcs in the topology")?;
     arcs.iter()
         .map(|arc| {
             let (mut x, mut y) = (0.0, 0.0);
@@ -107,7 +130,9 @@ fn decode_arcs(topology: &Value) -> Result<Vec<Vec<Point>>, String> {
 /// One polygon's rings, exterior first, wound as RFC 7946 asks (exterior anticlockwise, holes
 /// clockwise) and rounded to `DECIMALS`.
 fn polygon_rings(rings: &Value, arcs: &[Vec<Point>]) -> Result<Vec<Vec<Point>>, String> {
-    let rings = rings.as_array().ok_or("a polygon is not an array of rings")?;
+    let rings = rings
+        .as_array()
+        .ok_or("a polygon is not an array of rings")?;
     rings
         .iter()
         .enumerate()
@@ -138,7 +163,11 @@ fn polygon_rings(rings: &Value, arcs: &[Vec<Point>]) -> Result<Vec<Vec<Point>>, 
 }
 
 fn arc_points(arcs: &[Vec<Point>], index: i64) -> Result<Vec<Point>, String> {
-    let (position, reversed) = if index < 0 { (!index, true) } else { (index, false) };
+    let (position, reversed) = if index < 0 {
+        (!index, true)
+    } else {
+        (index, false)
+    };
     let mut points = usize::try_from(position)
         .ok()
         .and_then(|p| arcs.get(p))
@@ -151,7 +180,10 @@ fn arc_points(arcs: &[Vec<Point>], index: i64) -> Result<Vec<Point>, String> {
 }
 
 fn round([x, y]: Point) -> Point {
-    [(x * DECIMALS).round() / DECIMALS, (y * DECIMALS).round() / DECIMALS]
+    [
+        (x * DECIMALS).round() / DECIMALS,
+        (y * DECIMALS).round() / DECIMALS,
+    ]
 }
 
 #[cfg(test)]
@@ -177,7 +209,10 @@ mod tests {
         let arcs = decode_arcs(&topology()).unwrap();
         assert_eq!(arcs[0].len(), 2);
         let end = arcs[0][1];
-        assert!((end[0] - -0.1).abs() < 1e-12 && (end[1] - 51.5).abs() < 1e-12, "{end:?}");
+        assert!(
+            (end[0] - -0.1).abs() < 1e-12 && (end[1] - 51.5).abs() < 1e-12,
+            "{end:?}"
+        );
     }
 
     #[test]
@@ -188,7 +223,10 @@ mod tests {
         assert_eq!(left[0].first(), left[0].last());
         let right = polygon_rings(&json!([[2, -1]]), &arcs).unwrap();
         assert_eq!(right[0].len(), 5);
-        assert!(Ring::new(right[0].clone()).unwrap().signed_area() > 0.0, "exterior anticlockwise");
+        assert!(
+            Ring::new(right[0].clone()).unwrap().signed_area() > 0.0,
+            "exterior anticlockwise"
+        );
         assert!(polygon_rings(&json!([[7]]), &arcs).is_err());
     }
 
@@ -197,9 +235,8 @@ mod tests {
     fn committed_geometry_is_reproducible_from_its_source() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let source = root.join("tools/node_modules/vega-datasets/data/londonBoroughs.json");
-        let topojson = std::fs::read_to_string(&source).unwrap_or_else(|e| {
-            panic!("{}: {e}; `make tools` installs it", source.display())
-        });
+        let topojson = std::fs::read_to_string(&source)
+            .unwrap_or_else(|e| panic!("{}: {e}; `make tools` installs it", source.display()));
         let committed = std::fs::read_to_string(root.join("geo/boroughs.geojson")).unwrap();
         assert!(
             render_geojson(&topojson).unwrap() == committed,

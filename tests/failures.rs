@@ -1,0 +1,116 @@
+//! Browser tests of what a reader sees when something is wrong: a message in the page, and
+//! everything that can still work still working.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use support::{dist, Browser, Reply, StaticServer};
+
+const GEOMETRY: &str = "/geo/boroughs.geojson";
+const CONTENT: &str = "/content/londoners-did.json";
+
+async fn alerts(browser: &Browser) -> String {
+    browser
+        .wait_until("document.querySelector('[role=alert]') !== null")
+        .await;
+    browser
+        .eval("return [...document.querySelectorAll('[role=alert]')].map(a => a.textContent).join('\\n')")
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn an_unknown_borough_in_the_address_is_explained_and_the_map_still_works() {
+    let server = StaticServer::start(&dist(), vec![]);
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/?borough=atlantis")).await;
+    let message = alerts(&browser).await;
+    assert!(message.contains("\u{201c}atlantis\u{201d}"), "{message}");
+    assert!(
+        message.contains("isn't one of London's 33 areas"),
+        "{message}"
+    );
+    browser.wait_for_map().await;
+    assert!(browser
+        .text(".summary-panel")
+        .await
+        .contains("What followed across London"));
+    browser
+        .css("path.borough[data-code=E09000012]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until("document.querySelector('#panel-title')?.textContent === 'Hackney'")
+        .await;
+    let errors = browser.console_errors().await;
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].contains("unknown ?borough= value"), "{errors:#?}");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_missing_geometry_file_is_explained_and_the_story_still_shows() {
+    let server = StaticServer::start(&dist(), vec![(GEOMETRY, Reply::status(404))]);
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/?borough=hackney")).await;
+    let message = alerts(&browser).await;
+    assert!(
+        message
+            .contains("The borough boundaries could not be downloaded (the server answered 404)"),
+        "{message}"
+    );
+    browser
+        .wait_until(
+            "document.querySelector('.map-status')?.textContent.includes('cannot be drawn')",
+        )
+        .await;
+    // The selected borough's story does not depend on the map.
+    browser
+        .wait_until("document.querySelector('.area-panel')?.textContent.includes('Britannia')")
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_malformed_geometry_file_is_explained() {
+    for (body, expected) in [
+        (
+            "{\"type\": \"FeatureCollection\", \"features\": [",
+            "is not valid JSON",
+        ),
+        (
+            "{\"type\": \"Topology\"}",
+            "is not a GeoJSON FeatureCollection",
+        ),
+        ("", "is not valid JSON"),
+    ] {
+        let server = StaticServer::start(&dist(), vec![(GEOMETRY, Reply::body(body))]);
+        let browser = Browser::start(1024, 768).await;
+        browser.goto(&server.url("/")).await;
+        let message = alerts(&browser).await;
+        assert!(message.contains(expected), "{body:?}: {message}");
+        assert!(browser.text(".summary-panel").await.contains("1,016"));
+        browser.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_broken_content_file_is_explained_and_the_map_still_draws() {
+    let server = StaticServer::start(
+        &dist(),
+        vec![(CONTENT, Reply::body("{\"programme\": oops}"))],
+    );
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    let message = alerts(&browser).await;
+    assert!(message.contains("content/londoners-did.json"), "{message}");
+    assert!(message.contains("is not valid JSON"), "{message}");
+    browser
+        .wait_until("document.querySelectorAll('path.borough').length === 33")
+        .await;
+    browser.close().await;
+}

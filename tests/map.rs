@@ -1,0 +1,231 @@
+//! Browser tests of the built app: the map, selection, the address and the panel.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use borough_map::area::Area;
+use fantoccini::actions::InputSource;
+use support::{serve, Browser};
+
+const HACKNEY: &str = "path.borough[data-code=E09000012]";
+const SUTTON: &str = "path.borough[data-code=E09000029]";
+
+#[tokio::test]
+async fn draws_all_33_areas_named_and_coded() {
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    let drawn = browser
+        .eval(
+            "return [...document.querySelectorAll('svg.map path.borough')].map(p => \
+             [p.dataset.code, p.getAttribute('aria-label'), p.getAttribute('role'), p.getBBox().width > 0])",
+        )
+        .await;
+    let drawn = drawn.as_array().unwrap();
+    assert_eq!(drawn.len(), 33);
+    for area in Area::all() {
+        let found = drawn
+            .iter()
+            .find(|d| d[0] == area.code())
+            .unwrap_or_else(|| panic!("{} is not drawn", area.name()));
+        assert_eq!(found[1], area.name(), "accessible name of {}", area.code());
+        assert_eq!(found[2], "button");
+        assert_eq!(found[3], true, "{} has no extent", area.name());
+    }
+    // Nothing selected: the London-wide story shows, with the programme's figures.
+    let panel = browser.text(".summary-panel").await;
+    assert!(panel.contains("17") && panel.contains("1,016"), "{panel}");
+    assert!(browser
+        .text(".site-footer")
+        .await
+        .contains("Open Government Licence"));
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes() {
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    browser.css(HACKNEY).await.click().await.unwrap();
+    browser
+        .wait_until("document.querySelector('#panel-title')?.textContent === 'Hackney'")
+        .await;
+    let panel = browser.text(".area-panel").await;
+    assert!(panel.contains("Outcomes recorded"), "{panel}");
+    assert!(panel.contains("Britannia Leisure Centre"), "{panel}");
+    assert!(panel.contains("registrars"), "{panel}");
+    let source = browser.css(".area-panel .sources a").await;
+    assert!(source
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap()
+        .starts_with("https://www.mentalhealth.org.uk/"));
+    assert_eq!(
+        source.attr("rel").await.unwrap().as_deref(),
+        Some("noopener noreferrer")
+    );
+    let url = browser.client.current_url().await.unwrap();
+    assert_eq!(url.query(), Some("borough=hackney"));
+    assert_eq!(
+        browser
+            .css(HACKNEY)
+            .await
+            .attr("aria-pressed")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true")
+    );
+
+    browser
+        .css(".area-panel .close")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until("document.querySelector('.summary-panel') !== null")
+        .await;
+    assert_eq!(browser.client.current_url().await.unwrap().query(), None);
+    assert_eq!(
+        browser
+            .css(HACKNEY)
+            .await
+            .attr("aria-pressed")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("false")
+    );
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_address_opens_a_borough_by_slug_or_code() {
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    for query in ["?borough=sutton", "?borough=E09000029"] {
+        browser.goto(&server.url(&format!("/{query}"))).await;
+        browser
+            .wait_until("document.querySelector('#panel-title')?.textContent === 'Sutton'")
+            .await;
+        assert!(browser
+            .text(".area-panel")
+            .await
+            .contains("Fairness Commission"));
+        browser.wait_for_map().await;
+        assert_eq!(
+            browser
+                .css(SUTTON)
+                .await
+                .attr("aria-pressed")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("true")
+        );
+    }
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn back_and_forward_follow_the_selection() {
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    let title_is =
+        |name: &str| format!("document.querySelector('#panel-title')?.textContent === '{name}'");
+    browser.css(HACKNEY).await.click().await.unwrap();
+    browser.wait_until(&title_is("Hackney")).await;
+    browser.css(SUTTON).await.click().await.unwrap();
+    browser.wait_until(&title_is("Sutton")).await;
+
+    browser.client.back().await.unwrap();
+    browser.wait_until(&title_is("Hackney")).await;
+    browser.client.back().await.unwrap();
+    browser
+        .wait_until("document.querySelector('.summary-panel') !== null")
+        .await;
+    browser.client.forward().await.unwrap();
+    browser.wait_until(&title_is("Hackney")).await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn keyboard_enter_opens_and_hover_names_a_borough() {
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    let lambeth = browser.css("path.borough[data-code=E09000022]").await;
+    lambeth.send_keys("\u{E007}").await.unwrap(); // Enter
+    browser
+        .wait_until("document.querySelector('#panel-title')?.textContent === 'Lambeth'")
+        .await;
+    let panel = browser.text(".area-panel").await;
+    assert!(
+        panel.contains("Black Thrive") && panel.contains("Lambeth Together"),
+        "{panel}"
+    );
+
+    // Hovering shows the name beside the map.
+    let actions = fantoccini::actions::MouseActions::new("mouse".into()).then(
+        fantoccini::actions::PointerAction::MoveToElement {
+            element: browser.css(HACKNEY).await,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        },
+    );
+    browser.client.perform_actions(actions).await.unwrap();
+    browser
+        .wait_until("document.querySelector('.tooltip')?.textContent === 'Hackney'")
+        .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_map_fits_narrow_and_wide_screens() {
+    let server = serve();
+    let browser = Browser::start(320, 640).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    for (width, height) in [(320, 640), (1600, 1000)] {
+        browser.set_viewport(width, height).await;
+        let fit = browser
+            .eval(
+                "const svg = document.querySelector('svg.map').getBoundingClientRect(); \
+                 const frame = document.querySelector('.map-frame').getBoundingClientRect(); \
+                 return [svg.width, frame.width, document.documentElement.scrollWidth, window.innerWidth, svg.height]",
+            )
+            .await;
+        let [svg, frame, scroll, inner, svg_height] =
+            [0, 1, 2, 3, 4].map(|i| fit[i].as_f64().unwrap());
+        assert!(
+            (svg - frame).abs() < 1.0,
+            "{width}px: svg {svg} in frame {frame}"
+        );
+        assert!(
+            scroll <= inner,
+            "{width}px: page scrolls sideways ({scroll} > {inner})"
+        );
+        // London is wider than tall: about 1.3 times, with the true aspect ratio.
+        let ratio = svg / svg_height;
+        assert!(
+            (1.2..1.5).contains(&ratio),
+            "{width}px: aspect ratio {ratio}"
+        );
+    }
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
