@@ -114,3 +114,61 @@ async fn a_broken_content_file_is_explained_and_the_map_still_draws() {
         .await;
     browser.close().await;
 }
+
+/// The real content file with one change, for the content error tests.
+fn content_with(change: impl FnOnce(&mut serde_json::Value)) -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/londoners-did.json");
+    let mut content: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    change(&mut content);
+    content.to_string()
+}
+
+#[tokio::test]
+async fn content_mistakes_are_named_by_entry_and_field_and_the_rest_still_works() {
+    let broken = content_with(|c| {
+        let areas = c["areas"].as_array_mut().unwrap();
+        areas[11].as_object_mut().unwrap().remove("summary"); // Hackney
+        areas[28]["colour"] = "red".into(); // Sutton
+        areas[3]["code"] = "E09000099".into(); // Bexley's entry, now unknown
+        let duplicate = areas[21].clone(); // Lambeth again
+        areas.push(duplicate);
+    });
+    let server = StaticServer::start(&dist(), vec![(CONTENT, Reply::body(broken))]);
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/?borough=hackney")).await;
+    let message = alerts(&browser).await;
+    for expected in [
+        "content/londoners-did.json: areas[11] (E09000012): missing field `summary`",
+        "content/londoners-did.json: areas[28] (E09000029): unknown field `colour`",
+        "content/londoners-did.json: areas[3] (E09000099): `code` is not one of London's 33 areas",
+        "content/londoners-did.json: areas[33] (E09000022): repeats a code given earlier",
+        "content/londoners-did.json: areas: no entry for Bexley (E09000004)",
+    ] {
+        assert!(
+            message.contains(expected),
+            "missing {expected:?} in:\n{message}"
+        );
+    }
+    // Hackney's panel says its content is missing; the map and other boroughs still work.
+    browser
+        .wait_until(
+            "document.querySelector('.area-panel')?.textContent.includes('could not be loaded')",
+        )
+        .await;
+    browser
+        .wait_until("document.querySelectorAll('path.borough').length === 33")
+        .await;
+    browser
+        .css("path.borough[data-code=E09000022]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "document.querySelector('.area-panel')?.textContent.includes('Lambeth Together')",
+        )
+        .await;
+    browser.close().await;
+}

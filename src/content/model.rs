@@ -31,6 +31,15 @@ impl Status {
         }
     }
 
+    /// Completes "8 boroughs …" in the legend.
+    pub fn legend_phrase(self) -> &'static str {
+        match self {
+            Status::Outcomes => "with recorded outcomes",
+            Status::Held => "where a conversation was held, no outcome recorded",
+            Status::NoneRecorded => "with no outcome recorded in the report",
+        }
+    }
+
     /// The class and `data-status` value, e.g. `none-recorded`.
     pub fn id(self) -> &'static str {
         match self {

@@ -10,8 +10,9 @@ use super::legend::Legend;
 use super::map::BoroughMap;
 use super::notices::NoticeList;
 use super::panel::AreaPanel;
-use super::state::{Notices, Selection, Story};
+use super::state::{Highlight, Notices, Selection, Story};
 use super::summary::LondonSummary;
+use super::themes::ThemePicker;
 use crate::browser;
 use crate::content::{Content, CONTENT_PATH};
 use crate::geo::{BoundarySet, MapLayout};
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
     provide_context(notices);
     provide_context(story);
     provide_context(selection);
+    provide_context(Highlight::new());
     report_unknown_borough(notices, &address);
 
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
@@ -80,6 +82,7 @@ pub fn App() -> impl IntoView {
             <section class="map-column" aria-label="Map">
                 {map}
                 <Legend />
+                <ThemePicker />
             </section>
             <div class="panel-column">{panel}</div>
         </main>

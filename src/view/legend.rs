@@ -3,6 +3,14 @@ use leptos::prelude::*;
 use super::state::Story;
 use crate::content::Status;
 
+/// "8 boroughs with recorded outcomes": "borough" or "boroughs" as the count needs.
+pub fn count_boroughs(count: usize) -> String {
+    format!(
+        "{count} {}",
+        if count == 1 { "borough" } else { "boroughs" }
+    )
+}
+
 /// What the colours mean, with how many areas have each status.
 #[component]
 pub fn Legend() -> impl IntoView {
@@ -12,20 +20,22 @@ pub fn Legend() -> impl IntoView {
             let items = Status::ALL
                 .into_iter()
                 .map(|status| {
-                    let count = content.count(status);
-                    let noun = if count == 1 { "borough" } else { "boroughs" };
+                    let text = format!(
+                        "{} {}",
+                        count_boroughs(content.count(status)),
+                        status.legend_phrase()
+                    );
                     view! {
                         <li data-status=status.id()>
                             <span class="swatch" aria-hidden="true"></span>
-                            {format!("{count} {noun}: {}", status.label().to_lowercase())}
+                            {text}
                         </li>
                     }
                 })
                 .collect_view();
             view! {
-                <ul class="legend" aria-label="Key to the map colours">
-                    {items}
-                </ul>
+                <h2 class="visually-hidden">"Key"</h2>
+                <ul class="legend">{items}</ul>
             }
         })
     }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::state::{Selection, Story};
+use super::state::{Highlight, Selection, Story};
 use crate::area::Area;
 use crate::geo::{MapLayout, MapShape};
 
@@ -66,7 +66,14 @@ pub fn BoroughMap(layout: Arc<MapLayout>) -> impl IntoView {
 fn BoroughShape(shape: MapShape, hovered: RwSignal<Option<Area>>) -> impl IntoView {
     let selection = expect_context::<Selection>();
     let story = expect_context::<Story>();
+    let highlight = expect_context::<Highlight>();
     let area = shape.area;
+    // With a theme picked: `true` for the boroughs it touches, `false` for the rest.
+    let matches_theme = move || {
+        let theme = highlight.get()?;
+        let content = story.get()?;
+        Some(content.areas_with_theme(theme).contains(&area))
+    };
     let status = move || {
         story
             .get()
@@ -84,6 +91,8 @@ fn BoroughShape(shape: MapShape, hovered: RwSignal<Option<Area>>) -> impl IntoVi
             class="borough"
             class:selected=move || selection.is(area)
             class:hovered=move || hovered.get() == Some(area)
+            class:theme-match=move || matches_theme() == Some(true)
+            class:theme-other=move || matches_theme() == Some(false)
             data-code=area.code()
             data-status=status
             d=shape.path

@@ -10,5 +10,6 @@ mod panel;
 mod sources;
 mod state;
 mod summary;
+mod themes;
 
 pub use app::{App, GEOMETRY_PATH};

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::area::Area;
 use crate::browser;
-use crate::content::Content;
+use crate::content::{Content, Theme};
 use crate::url_state::{with_borough, UrlState};
 
 /// The selected area, kept in step with `?borough=` in the address.
@@ -82,5 +82,23 @@ impl Notices {
 
     pub fn get(self) -> Vec<String> {
         self.0.get()
+    }
+}
+
+/// The theme whose boroughs are highlighted on the map, if any.
+#[derive(Clone, Copy)]
+pub struct Highlight(RwSignal<Option<Theme>>);
+
+impl Highlight {
+    pub fn new() -> Highlight {
+        Highlight(RwSignal::new(None))
+    }
+
+    pub fn get(self) -> Option<Theme> {
+        self.0.get()
+    }
+
+    pub fn set(self, theme: Option<Theme>) {
+        self.0.set(theme);
     }
 }

@@ -1,0 +1,230 @@
+//! Browser tests of the story: every borough's panel, the statuses, themes and the summary,
+//! checked against the content file itself.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use borough_map::area::Area;
+use borough_map::content::{Content, Status, Theme};
+use support::{serve, Browser};
+
+fn content() -> Content {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/londoners-did.json");
+    Content::parse(&std::fs::read_to_string(path).unwrap())
+}
+
+fn panel_named(name: &str) -> String {
+    format!("document.querySelector('.area-panel #panel-title')?.textContent === {name:?}")
+}
+
+#[tokio::test]
+async fn each_borough_with_outcomes_shows_them_with_their_sources() {
+    let content = content();
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    let with_outcomes: Vec<Area> = Area::all()
+        .filter(|a| content.status(*a) == Some(Status::Outcomes))
+        .collect();
+    assert_eq!(with_outcomes.len(), 8);
+    for area in with_outcomes {
+        browser
+            .css(&format!("path.borough[data-code={}]", area.code()))
+            .await
+            .click()
+            .await
+            .unwrap();
+        browser.wait_until(&panel_named(area.name())).await;
+        let shown = browser
+            .eval(
+                "return [...document.querySelectorAll('.area-panel .outcome')].map(o => \
+                 [o.querySelector('h3').textContent, o.querySelector('.sources a')?.href ?? ''])",
+            )
+            .await;
+        let shown = shown.as_array().unwrap();
+        let expected = &content.entry(area).unwrap().outcomes;
+        assert_eq!(shown.len(), expected.len(), "{area}");
+        for (row, outcome) in shown.iter().zip(expected) {
+            assert_eq!(row[0], outcome.title.as_str(), "{area}");
+            assert!(
+                row[1]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("/publications/londoners-did"),
+                "{area}: {row}"
+            );
+        }
+        assert_eq!(
+            browser.text(".area-panel .status").await,
+            "Outcomes recorded"
+        );
+    }
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/?borough=tower-hamlets")).await;
+    browser.wait_until(&panel_named("Tower Hamlets")).await;
+    let panel = browser.text(".area-panel").await;
+    assert!(
+        panel.contains("Conversation held, no outcome recorded"),
+        "{panel}"
+    );
+    assert!(panel.contains("Bethnal Green"), "{panel}");
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('.area-panel .outcome').length")
+            .await,
+        0
+    );
+
+    browser
+        .css("path.borough[data-code=E09000005]")
+        .await
+        .click()
+        .await
+        .unwrap(); // Brent
+    browser.wait_until(&panel_named("Brent")).await;
+    let panel = browser.text(".area-panel").await;
+    assert!(
+        panel.contains("No outcome recorded in the report"),
+        "{panel}"
+    );
+    assert!(
+        panel.contains("No outcome from a community conversation is recorded"),
+        "{panel}"
+    );
+    assert!(!panel.to_lowercase().contains("no conversation"), "{panel}");
+    // The plain message points to the London-wide story.
+    browser
+        .css(".area-panel .link-button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until("document.querySelector('.summary-panel') !== null")
+        .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn picking_a_theme_highlights_exactly_its_boroughs() {
+    let content = content();
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    for theme in Theme::ALL {
+        browser
+            .css(&format!(".theme-button[data-theme={}]", theme.id()))
+            .await
+            .click()
+            .await
+            .unwrap();
+        let expected: Vec<&str> = content
+            .areas_with_theme(theme)
+            .iter()
+            .map(|a| a.code())
+            .collect();
+        let count = expected.len();
+        let noun = if count == 1 { "borough" } else { "boroughs" };
+        browser
+            .wait_until(&format!(
+                "document.querySelector('.theme-summary').textContent.startsWith('{count} {noun} with outcomes about')"
+            ))
+            .await;
+        let highlighted = browser
+            .eval("return [...document.querySelectorAll('path.borough.theme-match')].map(p => p.dataset.code).sort()")
+            .await;
+        assert_eq!(
+            highlighted,
+            serde_json::json!(expected),
+            "{}",
+            theme.label()
+        );
+        let faded = browser
+            .eval("return document.querySelectorAll('path.borough.theme-other').length")
+            .await;
+        assert_eq!(faded, 33 - count, "{}", theme.label());
+        let pressed = browser
+            .css(&format!(".theme-button[data-theme={}]", theme.id()))
+            .await
+            .attr("aria-pressed")
+            .await
+            .unwrap();
+        assert_eq!(pressed.as_deref(), Some("true"));
+    }
+    browser
+        .css(".theme-button[data-theme=all]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until("document.querySelectorAll('path.theme-match, path.theme-other').length === 0")
+        .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_london_wide_summary_and_legend_show_the_figures() {
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    let figures = browser
+        .eval("return [...document.querySelectorAll('.figures li')].map(li => li.dataset.figure + ' ' + li.querySelector('strong').textContent)")
+        .await;
+    assert_eq!(
+        figures,
+        serde_json::json!([
+            "conversations 17",
+            "host-boroughs 16",
+            "participants 1,016",
+            "connected-participants about 400",
+            "connected-organisers 80%",
+            "champions 40+"
+        ])
+    );
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('.aspirations li').length")
+            .await,
+        6
+    );
+    let summary = browser.text(".summary-panel").await;
+    for phrase in [
+        "A network of champions",
+        "Poverty Commission",
+        "Mental Health Fair",
+        "A zero suicide city",
+    ] {
+        assert!(
+            summary.contains(phrase),
+            "{phrase:?} missing from the summary"
+        );
+    }
+    let legend = browser.text(".legend").await;
+    assert!(
+        legend.contains("8 boroughs with recorded outcomes"),
+        "{legend}"
+    );
+    assert!(
+        legend.contains("1 borough where a conversation was held"),
+        "{legend}"
+    );
+    assert!(
+        legend.contains("24 boroughs with no outcome recorded in the report"),
+        "{legend}"
+    );
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
