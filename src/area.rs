@@ -195,6 +195,32 @@ impl Area {
     }
 }
 
+/// Areas matching what a reader typed into "Find a borough": names starting with it first,
+/// then names with a word starting with it, then names containing it, each alphabetically; a
+/// GSS code or its beginning (`E0900001`) finds areas by code. An empty query lists every area.
+pub fn search(query: &str) -> Vec<Area> {
+    let wanted = slugify(query).replace('-', " ");
+    let mut ranked: Vec<(u8, &str, Area)> = Area::all()
+        .filter_map(|area| {
+            let name = slugify(area.name()).replace('-', " ");
+            let rank = if wanted.is_empty() || name.starts_with(&wanted) {
+                0
+            } else if name.split(' ').any(|word| word.starts_with(&wanted)) {
+                1
+            } else if name.contains(&wanted) {
+                2
+            } else if wanted.len() >= 2 && area.code().to_ascii_lowercase().starts_with(&wanted) {
+                3
+            } else {
+                return None;
+            };
+            Some((rank, area.name(), area))
+        })
+        .collect();
+    ranked.sort();
+    ranked.into_iter().map(|(_, _, area)| area).collect()
+}
+
 impl fmt::Display for Area {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -272,6 +298,32 @@ mod tests {
         ] {
             assert_eq!(Area::parse(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn search_ranks_name_starts_before_word_starts_before_substrings() {
+        let names = |q: &str| search(q).into_iter().map(Area::name).collect::<Vec<_>>();
+        assert_eq!(search("").len(), 33);
+        assert_eq!(
+            names("")[0],
+            "Barking and Dagenham",
+            "alphabetical when empty"
+        );
+        assert_eq!(names("hack"), ["Hackney"]);
+        assert_eq!(
+            names("ham")[..2],
+            ["Hammersmith and Fulham", "Tower Hamlets"]
+        );
+        assert!(names("ham").contains(&"Lewisham"));
+        assert_eq!(names("  TOWER   hamlets "), ["Tower Hamlets"]);
+        assert_eq!(
+            names("upon"),
+            ["Kingston upon Thames", "Richmond upon Thames"]
+        );
+        assert_eq!(names("E09000029"), ["Sutton"]);
+        assert_eq!(names("e0900003").len(), 4, "codes E09000030 to E09000033");
+        assert!(search("zzz").is_empty());
+        assert!(search("<script>").is_empty());
     }
 
     #[test]

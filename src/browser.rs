@@ -2,6 +2,9 @@
 //! reporting to the console. Everything else stays plain Rust.
 
 use thiserror::Error;
+
+use crate::area::Area;
+use crate::url_state::ColourScheme;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -70,6 +73,70 @@ pub fn push_search(search: &str) {
             ));
         }
     }
+}
+
+/// The drawn path of `area`, if the map is drawn.
+fn area_element(area: Area) -> Option<web_sys::SvgElement> {
+    let selector = format!("path.borough[data-code=\"{}\"]", area.code());
+    web_sys::window()?
+        .document()?
+        .query_selector(&selector)
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+/// Moves keyboard focus to `area`'s shape on the map.
+pub fn focus_area(area: Area) {
+    if let Some(element) = area_element(area) {
+        let _ = element.focus();
+    }
+}
+
+/// Whether `target` shows a focus ring, i.e. was focused from the keyboard.
+pub fn is_focus_visible(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| e.matches(":focus-visible").unwrap_or(false))
+}
+
+/// On a phone the panel is a sheet over the lower half of the screen: scroll the page so that
+/// `area` sits in the half still visible.
+pub fn reveal_above_sheet(area: Area) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let narrow = window
+        .match_media("(max-width: 640px)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let Some(element) = area_element(area).filter(|_| narrow) else {
+        return;
+    };
+    let rect = element.get_bounding_client_rect();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() < 0.0 || rect.bottom() > height * 0.45 {
+        window.scroll_by_with_x_and_y(0.0, rect.top() - height * 0.1);
+    }
+}
+
+/// Sets `data-theme` on the root element, which the stylesheet's colours follow.
+pub fn set_colour_scheme(scheme: ColourScheme) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match scheme.attribute() {
+        Some(value) => root.set_attribute("data-theme", value),
+        None => root.remove_attribute("data-theme"),
+    };
 }
 
 /// Reports a problem to maintainers; the page says it to readers separately.

@@ -7,33 +7,64 @@ use crate::area::Area;
 /// The longest parameter value shown back to the reader; longer ones are cut with an ellipsis.
 const MAX_ECHO: usize = 60;
 
-/// The selection a query string asks for, and the value it could not understand, if any.
+/// Light or dark colours: `?theme=light|dark`, or `auto` to follow the device's setting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ColourScheme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl ColourScheme {
+    pub fn parse(value: &str) -> Option<ColourScheme> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "auto" => Some(ColourScheme::Auto),
+            "light" => Some(ColourScheme::Light),
+            "dark" => Some(ColourScheme::Dark),
+            _ => None,
+        }
+    }
+
+    /// The `data-theme` value on the root element; `None` lets the device's setting decide.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            ColourScheme::Auto => None,
+            ColourScheme::Light => Some("light"),
+            ColourScheme::Dark => Some("dark"),
+        }
+    }
+}
+
+/// What a query string asks for, and any value it could not understand, kept (shortened) for
+/// the message to the reader.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UrlState {
     pub borough: Option<Area>,
-    /// The `borough` value as given when it names no area, for the message to the reader.
     pub unknown_borough: Option<String>,
+    pub scheme: ColourScheme,
+    pub unknown_scheme: Option<String>,
 }
 
 impl UrlState {
-    /// Reads a query string such as `?borough=hackney&embed=1` (the `?` is optional).
+    /// Reads a query string such as `?borough=hackney&theme=dark` (the `?` is optional).
+    /// Empty values count as absent.
     pub fn from_query(query: &str) -> UrlState {
-        let Some(value) = query_param(query, "borough") else {
-            return UrlState::default();
-        };
-        if value.trim().is_empty() {
-            return UrlState::default();
+        let given = |name| query_param(query, name).filter(|v| !v.trim().is_empty());
+        let mut state = UrlState::default();
+        if let Some(value) = given("borough") {
+            match Area::parse(&value) {
+                Some(area) => state.borough = Some(area),
+                None => state.unknown_borough = Some(shorten(&value)),
+            }
         }
-        match Area::parse(&value) {
-            Some(area) => UrlState {
-                borough: Some(area),
-                unknown_borough: None,
-            },
-            None => UrlState {
-                borough: None,
-                unknown_borough: Some(shorten(&value)),
-            },
+        if let Some(value) = given("theme") {
+            match ColourScheme::parse(&value) {
+                Some(scheme) => state.scheme = scheme,
+                None => state.unknown_scheme = Some(shorten(&value)),
+            }
         }
+        state
     }
 }
 
@@ -151,8 +182,8 @@ mod tests {
             "?",
             "?borough=",
             "?borough",
-            "?theme=dark",
-            "?borough=%20",
+            "?embed=1",
+            "?borough=%20&theme=",
         ] {
             assert_eq!(UrlState::from_query(query), UrlState::default(), "{query}");
         }
@@ -171,6 +202,28 @@ mod tests {
         let echoed = state.unknown_borough.unwrap();
         assert_eq!(echoed.chars().count(), MAX_ECHO);
         assert!(echoed.ends_with('…'));
+    }
+
+    #[test]
+    fn reads_the_colour_scheme() {
+        assert_eq!(
+            UrlState::from_query("?theme=dark").scheme,
+            ColourScheme::Dark
+        );
+        assert_eq!(
+            UrlState::from_query("?theme=LIGHT&borough=sutton").scheme,
+            ColourScheme::Light
+        );
+        assert_eq!(
+            UrlState::from_query("?theme=auto").scheme,
+            ColourScheme::Auto
+        );
+        assert_eq!(UrlState::from_query("").scheme, ColourScheme::Auto);
+        let odd = UrlState::from_query("?theme=%3Cb%3Epurple");
+        assert_eq!(odd.scheme, ColourScheme::Auto);
+        assert_eq!(odd.unknown_scheme.as_deref(), Some("<b>purple"));
+        assert_eq!(ColourScheme::Dark.attribute(), Some("dark"));
+        assert_eq!(ColourScheme::Auto.attribute(), None);
     }
 
     #[test]

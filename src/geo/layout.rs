@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::boundary::BoundarySet;
 use super::bounds::Point;
+use super::neighbours::Neighbours;
 use super::projection::Projection;
 use super::ring::Ring;
 use crate::area::Area;
@@ -12,12 +13,18 @@ use crate::area::Area;
 pub const VIEW_WIDTH: f64 = 1000.0;
 const PADDING: f64 = 8.0;
 
+/// Below this size in view units (about 24 CSS px on a 360 px phone) an area is too small to
+/// tap reliably, so the map gives it a larger invisible target.
+const SMALL_AREA: f64 = 72.0;
+
 /// One area ready to draw: its SVG path data and where its label goes, in view units.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapShape {
     pub area: Area,
     pub path: String,
     pub label: Point,
+    /// Whether the area is smaller than a comfortable touch target on a phone.
+    pub small: bool,
 }
 
 /// Every drawable area in one coordinate system `width` × `height` units.
@@ -26,6 +33,7 @@ pub struct MapLayout {
     pub width: f64,
     pub height: f64,
     pub shapes: Vec<MapShape>,
+    pub neighbours: Neighbours,
 }
 
 impl MapLayout {
@@ -41,10 +49,14 @@ impl MapLayout {
                 for ring in boundary.polygons.iter().flat_map(|p| p.rings()) {
                     push_ring(&mut path, ring, &projection);
                 }
+                let bounds = boundary.bounds();
+                let [x0, y0] = projection.project([bounds.min[0], bounds.max[1]]);
+                let [x1, y1] = projection.project([bounds.max[0], bounds.min[1]]);
                 MapShape {
                     area: boundary.area,
                     path,
                     label: round_point(projection.project(boundary.label_point())),
+                    small: (x1 - x0).max(y1 - y0) < SMALL_AREA,
                 }
             })
             .collect();
@@ -52,7 +64,13 @@ impl MapLayout {
             width: projection.width(),
             height: projection.height().round(),
             shapes,
+            neighbours: Neighbours::from_boundaries(set),
         })
+    }
+
+    /// Each area's label point, for moving focus between areas with the arrow keys.
+    pub fn label_positions(&self) -> Vec<(Area, Point)> {
+        self.shapes.iter().map(|s| (s.area, s.label)).collect()
     }
 
     /// The `viewBox` attribute value.
@@ -135,6 +153,7 @@ mod tests {
         assert!(hackney.path.ends_with('Z'));
         assert_eq!(hackney.path.matches('L').count(), 4);
         assert_eq!(hackney.label[0], 254.0);
+        assert!(!hackney.small);
     }
 
     #[test]
@@ -149,5 +168,23 @@ mod tests {
         };
         let layout = MapLayout::new(&set).unwrap();
         assert_eq!(layout.shapes[0].path.matches('L').count(), 4);
+    }
+}
+
+#[cfg(test)]
+mod london_tests {
+    use super::*;
+
+    #[test]
+    fn only_the_city_of_london_is_too_small_to_tap() {
+        let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/geo/boroughs.geojson"));
+        let layout = MapLayout::new(&BoundarySet::from_geojson(text).unwrap()).unwrap();
+        let small: Vec<&str> = layout
+            .shapes
+            .iter()
+            .filter(|s| s.small)
+            .map(|s| s.area.name())
+            .collect();
+        assert_eq!(small, ["City of London"]);
     }
 }

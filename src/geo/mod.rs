@@ -4,11 +4,13 @@
 pub mod boundary;
 pub mod bounds;
 pub mod layout;
+pub mod neighbours;
 pub mod projection;
 pub mod ring;
 
 pub use boundary::{Boundary, BoundarySet, FeatureError, FeatureProblem, GeometryFileError};
 pub use bounds::{Bounds, Point, LONDON};
 pub use layout::{MapLayout, MapShape};
+pub use neighbours::{Direction, Neighbours};
 pub use projection::Projection;
 pub use ring::{Polygon, Ring, RingError};

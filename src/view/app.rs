@@ -5,11 +5,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::announcer::Announcer;
+use super::area_list::AreaList;
 use super::footer::Footer;
 use super::legend::Legend;
 use super::map::BoroughMap;
 use super::notices::NoticeList;
 use super::panel::AreaPanel;
+use super::search::FindBorough;
 use super::state::{Highlight, Notices, Selection, Story};
 use super::summary::LondonSummary;
 use super::themes::ThemePicker;
@@ -39,12 +42,19 @@ pub fn App() -> impl IntoView {
     provide_context(story);
     provide_context(selection);
     provide_context(Highlight::new());
-    report_unknown_borough(notices, &address);
+    report_unknown_values(notices, &address);
+    browser::set_colour_scheme(address.scheme);
 
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
         let address = UrlState::from_query(&browser::location_search());
-        report_unknown_borough(notices, &address);
+        report_unknown_values(notices, &address);
         selection.follow(&address);
+    });
+    // Escape closes the open area from anywhere and returns focus to it on the map.
+    let _ = window_event_listener(leptos::ev::keydown, move |event| {
+        if matches!(event.key().as_str(), "Escape" | "Esc") {
+            selection.close();
+        }
     });
 
     let map_state = RwSignal::new(MapState::Loading);
@@ -80,17 +90,20 @@ pub fn App() -> impl IntoView {
         <NoticeList />
         <main class="layout">
             <section class="map-column" aria-label="Map">
+                <FindBorough />
                 {map}
                 <Legend />
                 <ThemePicker />
             </section>
             <div class="panel-column">{panel}</div>
+            <AreaList />
         </main>
         <Footer />
+        <Announcer />
     }
 }
 
-fn report_unknown_borough(notices: Notices, address: &UrlState) {
+fn report_unknown_values(notices: Notices, address: &UrlState) {
     if let Some(value) = &address.unknown_borough {
         notices.report(
             format!(
@@ -98,6 +111,15 @@ fn report_unknown_borough(notices: Notices, address: &UrlState) {
                  Choose a borough on the map instead."
             ),
             &format!("unknown ?borough= value {value:?}"),
+        );
+    }
+    if let Some(value) = &address.unknown_scheme {
+        notices.report(
+            format!(
+                "The address asks for a colour theme called \u{201c}{value}\u{201d}; the choices are light, dark and auto. \
+                 The map follows your device's setting instead."
+            ),
+            &format!("unknown ?theme= value {value:?}"),
         );
     }
 }

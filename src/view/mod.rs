@@ -1,12 +1,15 @@
 //! Leptos components, one concern a file. They read shared state from context (see `state`).
 
+mod announcer;
 mod app;
+mod area_list;
 mod footer;
 mod legend;
 mod map;
 mod notices;
 mod outcome;
 mod panel;
+mod search;
 mod sources;
 mod state;
 mod summary;

@@ -50,7 +50,7 @@ pub fn AreaPanel(area: Area) -> impl IntoView {
         <section class="panel area-panel" aria-labelledby="panel-title" data-code=area.code()>
             <div class="panel-head">
                 <h2 id="panel-title">{area.name()}</h2>
-                <button type="button" class="close" on:click=move |_| selection.choose(None)>
+                <button type="button" class="close" on:click=move |_| selection.close()>
                     <span aria-hidden="true">"✕ "</span>
                     "Close"
                 </button>

@@ -34,6 +34,17 @@ impl Selection {
         }
         self.0.set(area);
         browser::push_search(&with_borough(&browser::location_search(), area));
+        if let Some(area) = area {
+            browser::reveal_above_sheet(area);
+        }
+    }
+
+    /// Closes the open area, if any, and puts keyboard focus back on it in the map.
+    pub fn close(self) {
+        if let Some(area) = self.0.get_untracked() {
+            self.choose(None);
+            browser::focus_area(area);
+        }
     }
 
     /// Back or forward: take the selection from the address without adding history.
@@ -58,6 +69,11 @@ impl Story {
     /// The content, or `None` while it is still loading.
     pub fn get(self) -> Option<Arc<Content>> {
         self.0.get()
+    }
+
+    /// As `get`, without making the caller re-run when the content arrives.
+    pub fn get_untracked(self) -> Option<Arc<Content>> {
+        self.0.get_untracked()
     }
 }
 

@@ -5,6 +5,7 @@ use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions, PointerAction, TouchActions};
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
@@ -143,6 +144,57 @@ impl Browser {
         self.wait_until("document.querySelectorAll('path.borough[data-status]:not([data-status=unknown])').length > 0").await;
     }
 
+    /// Presses and releases one key (a character, or a WebDriver key code such as `'\u{E004}'`
+    /// for Tab) on whatever has focus.
+    pub async fn press(&self, key: char) {
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client.perform_actions(keys).await.unwrap();
+        self.client.release_actions().await.unwrap();
+    }
+
+    /// A finger tap at viewport coordinates.
+    pub async fn tap(&self, x: f64, y: f64) {
+        let finger = TouchActions::new("finger".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x,
+                y,
+            })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::Up { button: 0 });
+        self.client.perform_actions(finger).await.unwrap();
+        self.client.release_actions().await.unwrap();
+    }
+
+    /// Sends a Chrome DevTools Protocol command through ChromeDriver.
+    pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(DevToolsCommand(json!({"cmd": command, "params": params})))
+            .await
+            .unwrap_or_else(|e| panic!("{command}: {e}"))
+    }
+
+    /// Runs axe-core (the npm package, pinned in tools/) on the page and returns its
+    /// violations, each as "rule: help (targets)".
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tools/node_modules/axe-core/axe.min.js"
+        );
+        let axe = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("{path}: {e}; `make tools` installs it"));
+        self.client.execute(&axe, vec![]).await.unwrap();
+        let result = self
+            .eval(
+                "return axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => \
+                 v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')'))",
+            )
+            .await;
+        serde_json::from_value(result).unwrap()
+    }
+
     /// Everything the page logged at error level (console errors, failed loads, uncaught
     /// exceptions) since the last call.
     pub async fn console_errors(&self) -> Vec<String> {
@@ -200,5 +252,26 @@ impl WebDriverCompatibleCommand for BrowserLog {
             http::Method::POST,
             Some(json!({"type": "browser"}).to_string()),
         )
+    }
+}
+
+/// ChromeDriver's bridge to the DevTools Protocol.
+#[derive(Debug)]
+struct DevToolsCommand(Value);
+
+impl WebDriverCompatibleCommand for DevToolsCommand {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
     }
 }

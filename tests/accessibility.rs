@@ -1,0 +1,296 @@
+//! Browser tests of access for everyone: the keyboard journey, search and list, touch on a
+//! phone, preferences, and axe-core's automated WCAG checks.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::json;
+use support::{serve, Browser};
+
+const TAB: char = '\u{E004}';
+const ENTER: char = '\u{E007}';
+const ESCAPE: char = '\u{E00C}';
+const LEFT: char = '\u{E012}';
+const UP: char = '\u{E013}';
+const RIGHT: char = '\u{E014}';
+const DOWN: char = '\u{E015}';
+
+async fn focused_code(browser: &Browser) -> Option<String> {
+    browser
+        .eval("return document.activeElement?.dataset?.code ?? null")
+        .await
+        .as_str()
+        .map(str::to_owned)
+}
+
+fn title_is(name: &str) -> String {
+    format!("document.querySelector('.area-panel #panel-title')?.textContent === {name:?}")
+}
+
+#[tokio::test]
+async fn the_whole_keyboard_journey() {
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/?borough=hackney")).await;
+    browser.wait_for_map().await;
+    // The map is one tab stop: only the selected borough can be tabbed to.
+    let stops = browser.eval("return [...document.querySelectorAll('path.borough[tabindex=\"0\"]')].map(p => p.dataset.code)").await;
+    assert_eq!(stops, json!(["E09000012"]));
+
+    browser
+        .eval("document.querySelector('#find-input').focus()")
+        .await;
+    browser.press(TAB).await;
+    assert_eq!(
+        focused_code(&browser).await.as_deref(),
+        Some("E09000012"),
+        "Tab enters the map at Hackney"
+    );
+    // A visible focus ring is drawn on top of the focused borough.
+    browser
+        .wait_until("document.querySelector('.focus-outline') !== null")
+        .await;
+
+    // Every arrow from Hackney reaches one of its neighbours.
+    let neighbours = [
+        "E09000019",
+        "E09000014",
+        "E09000031",
+        "E09000025",
+        "E09000030",
+        "E09000001",
+    ];
+    let mut reached = Vec::new();
+    for arrow in [LEFT, UP, RIGHT, DOWN] {
+        browser
+            .eval("document.querySelector('path.borough[data-code=E09000012]').focus()")
+            .await;
+        browser.press(arrow).await;
+        let code = focused_code(&browser).await.unwrap();
+        assert!(
+            neighbours.contains(&code.as_str()),
+            "arrow {arrow:?} from Hackney went to {code}"
+        );
+        reached.push(code);
+    }
+    assert_eq!(reached[0], "E09000019", "left of Hackney is Islington");
+
+    // From Islington: Enter opens, Escape closes and returns focus to the borough.
+    browser
+        .eval("document.querySelector('path.borough[data-code=E09000012]').focus()")
+        .await;
+    browser.press(LEFT).await;
+    browser.press(ENTER).await;
+    browser.wait_until(&title_is("Islington")).await;
+    assert_eq!(
+        focused_code(&browser).await.as_deref(),
+        Some("E09000019"),
+        "focus stays on the map"
+    );
+    let announced = browser.text("#announcer").await;
+    assert!(announced.starts_with("Islington selected"), "{announced}");
+    browser.press(ESCAPE).await;
+    browser
+        .wait_until("document.querySelector('.summary-panel') !== null")
+        .await;
+    assert_eq!(
+        focused_code(&browser).await.as_deref(),
+        Some("E09000019"),
+        "focus returns to Islington"
+    );
+
+    // Tab leaves the map.
+    browser.press(TAB).await;
+    let left = browser
+        .eval("return document.activeElement.closest('svg.map') === null")
+        .await;
+    assert_eq!(left, true, "Tab moves on past the map");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn search_and_list_select_on_the_map() {
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    let input = browser.css("#find-input").await;
+    input.send_keys("wands").await.unwrap();
+    browser.wait_until("document.querySelector('#find-list:not([hidden]) [role=option][data-code=E09000032]') !== null").await;
+    assert_eq!(
+        input.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("true")
+    );
+    browser.press(DOWN).await;
+    let active = input.attr("aria-activedescendant").await.unwrap();
+    assert_eq!(active.as_deref(), Some("find-option-E09000032"));
+    browser.press(ENTER).await;
+    browser.wait_until(&title_is("Wandsworth")).await;
+    let pressed = browser
+        .css("path.borough[data-code=E09000032]")
+        .await
+        .attr("aria-pressed")
+        .await
+        .unwrap();
+    assert_eq!(pressed.as_deref(), Some("true"));
+    assert_eq!(
+        input.prop("value").await.unwrap().as_deref(),
+        Some("Wandsworth")
+    );
+
+    // A GSS code works too.
+    input.clear().await.unwrap();
+    input.send_keys("E09000033").await.unwrap();
+    browser.press(ENTER).await;
+    browser.wait_until(&title_is("Westminster")).await;
+
+    // The list of all areas shares the selection.
+    browser
+        .css(".area-list button[data-code=E09000023]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_until(&title_is("Lewisham")).await;
+    let pressed = browser
+        .css("path.borough[data-code=E09000023]")
+        .await
+        .attr("aria-pressed")
+        .await
+        .unwrap();
+    assert_eq!(pressed.as_deref(), Some("true"));
+    assert_eq!(
+        input.prop("value").await.unwrap().as_deref(),
+        Some("Lewisham")
+    );
+    let list_pressed = browser.eval("return [...document.querySelectorAll('.area-list [aria-pressed=true]')].map(b => b.dataset.code)").await;
+    assert_eq!(list_pressed, json!(["E09000023"]));
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn on_a_phone_the_city_can_be_tapped_and_the_story_is_a_bottom_sheet() {
+    let server = serve();
+    let browser = Browser::start(360, 740).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    let city = browser
+        .eval("const r = document.querySelector('path.borough[data-code=E09000001]').getBoundingClientRect(); \
+               return [r.left + r.width / 2, r.top + r.height / 2, r.width, r.height]")
+        .await;
+    let [x, y, width, height] = [0, 1, 2, 3].map(|i| city[i].as_f64().unwrap());
+    assert!(
+        width < 24.0 && height < 24.0,
+        "the City is {width}×{height} px, smaller than a fingertip"
+    );
+    // A tap 10 px off the City's centre, beyond its own edge, still selects it.
+    browser.tap(x + 10.0, y).await;
+    browser.wait_until(&title_is("City of London")).await;
+
+    // The story is a sheet at the bottom that scrolls on its own, with the borough visible above
+    // (once it has slid in).
+    browser
+        .wait_until("Math.abs(document.querySelector('.panel-column').getBoundingClientRect().bottom - innerHeight) < 1")
+        .await;
+    let layout = browser
+        .eval("const sheet = document.querySelector('.panel-column'); const s = sheet.getBoundingClientRect(); \
+               const b = document.querySelector('path.borough[data-code=E09000001]').getBoundingClientRect(); \
+               return [getComputedStyle(sheet).position, getComputedStyle(sheet).overflowY, s.top, s.bottom, b.top, b.bottom, innerHeight]")
+        .await;
+    assert_eq!(layout[0], "fixed");
+    assert_eq!(layout[1], "auto");
+    let [top, bottom, b_top, b_bottom, inner] =
+        [2, 3, 4, 5, 6].map(|i| layout[i].as_f64().unwrap());
+    assert!((bottom - inner).abs() < 1.0, "the sheet sits at the bottom");
+    assert!(
+        b_top >= 0.0 && b_bottom <= top,
+        "the City ({b_top}–{b_bottom}) is hidden by the sheet (from {top})"
+    );
+
+    // Tapping the map outside every borough closes; nothing needed hover.
+    browser
+        .css(".area-panel .close")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_until("document.querySelector('.summary-panel') !== null")
+        .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_page_reflows_at_320_px_and_honours_motion_and_colour_preferences() {
+    let server = serve();
+    let browser = Browser::start(320, 640).await;
+    browser.goto(&server.url("/?borough=enfield")).await;
+    browser.wait_for_map().await;
+    let sideways = browser
+        .eval("return document.documentElement.scrollWidth - innerWidth")
+        .await;
+    assert!(
+        sideways.as_f64().unwrap() <= 0.0,
+        "the page scrolls sideways at 320 px by {sideways}"
+    );
+
+    browser
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({"features": [
+                {"name": "prefers-reduced-motion", "value": "reduce"},
+                {"name": "prefers-color-scheme", "value": "dark"}
+            ]}),
+        )
+        .await;
+    let styles = browser
+        .eval("const p = document.querySelector('path.borough'); const s = getComputedStyle(p); \
+               return [s.transitionDuration, getComputedStyle(document.querySelector('.panel-column')).animationName, \
+               getComputedStyle(document.documentElement).backgroundColor]")
+        .await;
+    assert_eq!(styles[0], "0s", "transitions are off with reduced motion");
+    assert_eq!(
+        styles[1], "none",
+        "the sheet does not slide in with reduced motion"
+    );
+    assert_eq!(
+        styles[2], "rgb(21, 23, 28)",
+        "dark colours follow the device"
+    );
+
+    // ?theme=light overrides the device's dark preference.
+    browser.goto(&server.url("/?theme=light")).await;
+    browser.wait_for_map().await;
+    let background = browser
+        .eval("return getComputedStyle(document.documentElement).backgroundColor")
+        .await;
+    assert_eq!(background, "rgb(255, 255, 255)");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn axe_finds_no_violations_in_any_state() {
+    let server = serve();
+    for (name, path, width) in [
+        ("initial page", "/", 1280),
+        ("panel open", "/?borough=hackney", 1280),
+        ("360 px viewport", "/?borough=lambeth", 360),
+        ("dark theme", "/?theme=dark&borough=tower-hamlets", 1280),
+        ("dark theme, nothing selected", "/?theme=dark", 1280),
+    ] {
+        let browser = Browser::start(width, 900).await;
+        browser.goto(&server.url(path)).await;
+        browser.wait_for_map().await;
+        browser
+            .wait_until("document.querySelector('.legend') !== null")
+            .await;
+        let violations = browser.axe_violations().await;
+        assert!(violations.is_empty(), "{name}: {violations:#?}");
+        browser.assert_no_console_errors().await;
+        browser.close().await;
+    }
+}
