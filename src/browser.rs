@@ -4,7 +4,9 @@
 use thiserror::Error;
 
 use crate::area::Area;
+use crate::embed::{Command, Message};
 use crate::url_state::ColourScheme;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -56,8 +58,10 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// Adds a history entry whose query string is `search`, keeping the path and fragment.
-pub fn push_search(search: &str) {
+/// Puts `search` in the address, keeping the path and fragment: as a new history entry, or
+/// (`replace`) in place of the current one, so an embedded map never fills the host page's
+/// back button with its own steps.
+pub fn set_search(search: &str, replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -66,13 +70,109 @@ pub fn push_search(search: &str) {
     let hash = location.hash().unwrap_or_default();
     let url = format!("{path}{search}{hash}");
     if let Ok(history) = window.history() {
-        if let Err(e) = history.push_state_with_url(&JsValue::NULL, "", Some(&url)) {
+        let result = if replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+        if let Err(e) = result {
             console_error(&format!(
                 "borough map: could not update the address: {}",
                 describe(&e)
             ));
         }
     }
+}
+
+/// The folder the app is served from, e.g. `https://example.org/map/`, for embed snippets.
+pub fn app_base_url() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    format!("{origin}{folder}")
+}
+
+/// The framing page, when the map runs inside an iframe.
+fn parent_window() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok()??;
+    (!js_sys::Object::is(&parent, &window)).then_some(parent)
+}
+
+/// Posts `message` to the framing page, if there is one. Nothing sent is private (heights and
+/// borough codes), so any origin may receive it.
+pub fn post_to_parent(message: &Message) {
+    let Some(parent) = parent_window() else {
+        return;
+    };
+    let value = match message {
+        Message::Json(json) => js_sys::JSON::parse(json).unwrap_or(JsValue::NULL),
+        Message::Text(text) => JsValue::from_str(text),
+    };
+    let _ = parent.post_message(&value, "*");
+}
+
+/// The command in a `message` event, if it came from the framing page and is valid. Messages
+/// from any other window, or that are not commands, are `None` and ignored without error.
+pub fn command_from_parent(event: &web_sys::MessageEvent) -> Option<Command> {
+    let parent = parent_window()?;
+    let source = event.source()?;
+    if !js_sys::Object::is(&source, &parent) {
+        return None;
+    }
+    let text = js_sys::JSON::stringify(&event.data()).ok()?.as_string()?;
+    Command::from_json(&text)
+}
+
+/// Calls `on_change` with the page's content height (in CSS pixels) now and whenever it
+/// changes. The observer lives as long as the page.
+pub fn observe_content_height(on_change: impl Fn(u32) + 'static) {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let observed = body.clone();
+    let last = std::cell::Cell::new(0);
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        let height = body.get_bounding_client_rect().height().ceil() as u32;
+        if height != last.replace(height) {
+            on_change(height);
+        }
+    });
+    match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        Ok(observer) => {
+            observer.observe(&observed);
+            callback.forget();
+        }
+        Err(e) => console_error(&format!(
+            "borough map: cannot watch the page's height: {}",
+            describe(&e)
+        )),
+    }
+}
+
+/// Adds `class` to the root element (`embed` switches the stylesheet to its framed layout).
+pub fn add_root_class(class: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.class_list().add_1(class);
+    }
+}
+
+/// Copies `text` to the clipboard; `false` if the browser refused.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    JsFuture::from(promise).await.is_ok()
 }
 
 /// The drawn path of `area`, if the map is drawn.

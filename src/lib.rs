@@ -8,6 +8,7 @@
 pub mod area;
 pub mod browser;
 pub mod content;
+pub mod embed;
 pub mod geo;
 mod panic;
 pub mod url_state;

@@ -3,6 +3,7 @@
 //! natively.
 
 use crate::area::Area;
+use crate::embed::valid_child_id;
 
 /// The longest parameter value shown back to the reader; longer ones are cut with an ellipsis.
 const MAX_ECHO: usize = 60;
@@ -44,6 +45,10 @@ pub struct UrlState {
     pub unknown_borough: Option<String>,
     pub scheme: ColourScheme,
     pub unknown_scheme: Option<String>,
+    /// `?embed=1`: the map is framed in a partner's page.
+    pub embed: bool,
+    /// Pym.js's `childId`, when the framing page uses Pym.js and the id is a plain one.
+    pub child_id: Option<String>,
 }
 
 impl UrlState {
@@ -58,6 +63,8 @@ impl UrlState {
                 None => state.unknown_borough = Some(shorten(&value)),
             }
         }
+        state.embed = given("embed").is_some_and(|v| !matches!(v.trim(), "0" | "false"));
+        state.child_id = given("childId").filter(|id| valid_child_id(id));
         if let Some(value) = given("theme") {
             match ColourScheme::parse(&value) {
                 Some(scheme) => state.scheme = scheme,
@@ -182,7 +189,7 @@ mod tests {
             "?",
             "?borough=",
             "?borough",
-            "?embed=1",
+            "?other=1",
             "?borough=%20&theme=",
         ] {
             assert_eq!(UrlState::from_query(query), UrlState::default(), "{query}");
@@ -224,6 +231,16 @@ mod tests {
         assert_eq!(odd.unknown_scheme.as_deref(), Some("<b>purple"));
         assert_eq!(ColourScheme::Dark.attribute(), Some("dark"));
         assert_eq!(ColourScheme::Auto.attribute(), None);
+    }
+
+    #[test]
+    fn reads_embed_mode_and_pym_child_ids() {
+        let state = UrlState::from_query("?embed=1&childId=map-2&borough=hackney");
+        assert!(state.embed);
+        assert_eq!(state.child_id.as_deref(), Some("map-2"));
+        assert!(!UrlState::from_query("?embed=0").embed);
+        assert!(!UrlState::from_query("").embed);
+        assert_eq!(UrlState::from_query("?childId=%3Cx%3E").child_id, None);
     }
 
     #[test]

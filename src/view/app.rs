@@ -7,7 +7,9 @@ use leptos::task::spawn_local;
 
 use super::announcer::Announcer;
 use super::area_list::AreaList;
+use super::embed_dialog::EmbedDialog;
 use super::footer::Footer;
+use super::host::connect_to_host;
 use super::legend::Legend;
 use super::map::BoroughMap;
 use super::notices::NoticeList;
@@ -37,13 +39,18 @@ pub fn App() -> impl IntoView {
     let notices = Notices::new();
     let story = Story::new();
     let address = UrlState::from_query(&browser::location_search());
-    let selection = Selection::new(address.borough);
+    let embedded = address.embed;
+    let selection = Selection::new(address.borough, embedded);
     provide_context(notices);
     provide_context(story);
     provide_context(selection);
     provide_context(Highlight::new());
     report_unknown_values(notices, &address);
     browser::set_colour_scheme(address.scheme);
+    if embedded {
+        browser::add_root_class("embed");
+    }
+    connect_to_host(selection, address.child_id.clone());
 
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
         let address = UrlState::from_query(&browser::location_search());
@@ -77,16 +84,21 @@ pub fn App() -> impl IntoView {
     };
     let panel = move || match selection.get() {
         Some(area) => view! { <AreaPanel area /> }.into_any(),
-        None => view! { <LondonSummary /> }.into_any(),
+        None => view! { <LondonSummary compact=embedded /> }.into_any(),
     };
 
-    view! {
+    // Embedded, the partner's page gives the context: no header, and a one-line credit.
+    let header = (!embedded).then(|| view! {
         <header class="site-header">
             <h1>"Londoners did: the borough map"</h1>
             <p class="lede">
                 "What the Thrive LDN community conversations of 2017/18 led to, borough by borough."
             </p>
+            <EmbedDialog />
         </header>
+    });
+    view! {
+        {header}
         <NoticeList />
         <main class="layout">
             <section class="map-column" aria-label="Map">
@@ -96,9 +108,9 @@ pub fn App() -> impl IntoView {
                 <ThemePicker />
             </section>
             <div class="panel-column">{panel}</div>
-            <AreaList />
+            <AreaList compact=embedded />
         </main>
-        <Footer />
+        <Footer embedded />
         <Announcer />
     }
 }

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::state::{Selection, Story};
 use crate::area::search;
 
+/// Embedded (`compact`), the list is a disclosure, closed at first, to keep the frame short.
 #[component]
-pub fn AreaList() -> impl IntoView {
+pub fn AreaList(compact: bool) -> impl IntoView {
     let selection = expect_context::<Selection>();
     let story = expect_context::<Story>();
     let rows = search("")
@@ -31,10 +32,20 @@ pub fn AreaList() -> impl IntoView {
             }
         })
         .collect_view();
+    if compact {
+        return view! {
+            <details class="area-list more">
+                <summary>"All 33 areas, with their status"</summary>
+                <ul>{rows}</ul>
+            </details>
+        }
+        .into_any();
+    }
     view! {
         <section class="area-list" aria-labelledby="area-list-heading">
             <h2 id="area-list-heading">"All 33 areas"</h2>
             <ul>{rows}</ul>
         </section>
     }
+    .into_any()
 }

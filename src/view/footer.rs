@@ -1,8 +1,20 @@
 use leptos::prelude::*;
 
-/// Credits for the data and the story, as their licences ask.
+/// Credits for the data and the story, as their licences ask; embedded, in one line.
 #[component]
-pub fn Footer() -> impl IntoView {
+pub fn Footer(embedded: bool) -> impl IntoView {
+    if embedded {
+        return view! {
+            <footer class="embed-credit">
+                "Source: "
+                <a href="https://www.mentalhealth.org.uk/explore-mental-health/publications/londoners-did" target="_blank" rel="noopener noreferrer">
+                    "\u{201c}Londoners did\u{201d}"
+                </a>
+                ". Boundaries: OGL v3.0, contains National Statistics and Ordnance Survey data © Crown copyright and database right (2015)."
+            </footer>
+        }
+        .into_any();
+    }
     view! {
         <footer class="site-footer">
             <p>
@@ -21,4 +33,5 @@ pub fn Footer() -> impl IntoView {
             </p>
         </footer>
     }
+    .into_any()
 }

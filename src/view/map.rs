@@ -26,7 +26,7 @@ pub fn BoroughMap(layout: Arc<MapLayout>) -> impl IntoView {
     let keyboard_focus = RwSignal::new(None::<Area>);
     let first = layout.shapes.first().map(|s| s.area);
     let tab_stop = Memo::new(move |_| roving.get().or(selection.get()).or(first));
-    let (width, height) = (layout.width, layout.height);
+    let width = layout.width;
 
     let positions = Arc::new(layout.label_positions());
     let shapes = layout
@@ -103,17 +103,22 @@ pub fn BoroughMap(layout: Arc<MapLayout>) -> impl IntoView {
         )
     };
 
-    // The hovered or focused area's name, placed at its label point.
+    // The hovered or focused area's name at its label point, drawn in the SVG itself so that it
+    // scales with the map and needs no inline style (the page runs under a strict CSP).
     let tooltip_layout = layout.clone();
     let tooltip = move || {
         let area = hovered.get().or(keyboard_focus.get())?;
         let [x, y] = tooltip_layout.shape(area)?.label;
-        let style = format!(
-            "left:{:.2}%;top:{:.2}%",
-            x / width * 100.0,
-            y / height * 100.0
-        );
-        Some(view! { <p class="tooltip" aria-hidden="true" style=style>{area.name()}</p> })
+        let anchor = if x < width * 0.2 {
+            "start"
+        } else if x > width * 0.8 {
+            "end"
+        } else {
+            "middle"
+        };
+        Some(view! {
+            <text class="tooltip" x=x y=y - 18.0 text-anchor=anchor aria-hidden="true">{area.name()}</text>
+        })
     };
 
     view! {
@@ -135,8 +140,8 @@ pub fn BoroughMap(layout: Arc<MapLayout>) -> impl IntoView {
                 {selected_outline}
                 {focus_outline}
                 {hit_areas}
+                {tooltip}
             </svg>
-            {tooltip}
         </div>
         <p id="map-help" class="help">
             "Select a borough to read what its community conversation led to. "

@@ -3,7 +3,9 @@
 mod announcer;
 mod app;
 mod area_list;
+mod embed_dialog;
 mod footer;
+mod host;
 mod legend;
 mod map;
 mod notices;

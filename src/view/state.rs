@@ -10,30 +10,40 @@ use crate::browser;
 use crate::content::{Content, Theme};
 use crate::url_state::{with_borough, UrlState};
 
-/// The selected area, kept in step with `?borough=` in the address.
+/// The selected area, kept in step with `?borough=` in the address. Embedded, the address is
+/// replaced rather than pushed, so the host page's history is left alone.
 #[derive(Clone, Copy)]
-pub struct Selection(RwSignal<Option<Area>>);
+pub struct Selection {
+    selected: RwSignal<Option<Area>>,
+    embedded: bool,
+}
 
 impl Selection {
-    pub fn new(initial: Option<Area>) -> Selection {
-        Selection(RwSignal::new(initial))
+    pub fn new(initial: Option<Area>, embedded: bool) -> Selection {
+        Selection {
+            selected: RwSignal::new(initial),
+            embedded,
+        }
     }
 
     pub fn get(self) -> Option<Area> {
-        self.0.get()
+        self.selected.get()
     }
 
     pub fn is(self, area: Area) -> bool {
-        self.0.with(|selected| *selected == Some(area))
+        self.selected.with(|selected| *selected == Some(area))
     }
 
     /// A reader's choice: select `area` (or nothing) and add it to the browser's history.
     pub fn choose(self, area: Option<Area>) {
-        if self.0.get_untracked() == area {
+        if self.selected.get_untracked() == area {
             return;
         }
-        self.0.set(area);
-        browser::push_search(&with_borough(&browser::location_search(), area));
+        self.selected.set(area);
+        browser::set_search(
+            &with_borough(&browser::location_search(), area),
+            self.embedded,
+        );
         if let Some(area) = area {
             browser::reveal_above_sheet(area);
         }
@@ -41,7 +51,7 @@ impl Selection {
 
     /// Closes the open area, if any, and puts keyboard focus back on it in the map.
     pub fn close(self) {
-        if let Some(area) = self.0.get_untracked() {
+        if let Some(area) = self.selected.get_untracked() {
             self.choose(None);
             browser::focus_area(area);
         }
@@ -49,7 +59,7 @@ impl Selection {
 
     /// Back or forward: take the selection from the address without adding history.
     pub fn follow(self, state: &UrlState) {
-        self.0.set(state.borough);
+        self.selected.set(state.borough);
     }
 }
 

@@ -35,12 +35,27 @@ pub struct StaticServer {
     port: u16,
 }
 
+/// The headers `_headers` (shipped in the bundle for static hosts) gives every path, so the
+/// tests run the app under the policy partners will serve it with.
+fn bundle_headers(root: &Path) -> String {
+    let Ok(text) = std::fs::read_to_string(root.join("_headers")) else {
+        return String::new();
+    };
+    text.lines()
+        .skip_while(|line| line.trim() != "/*")
+        .skip(1)
+        .take_while(|line| line.starts_with(' '))
+        .map(|line| format!("{}\r\n", line.trim()))
+        .collect()
+}
+
 impl StaticServer {
     /// Serves `root`, with `replies` answering the given paths (e.g. `/geo/boroughs.geojson`).
     pub fn start(root: &Path, replies: Vec<(&str, Reply)>) -> StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let port = listener.local_addr().unwrap().port();
         let root = root.to_path_buf();
+        let headers = Arc::new(bundle_headers(&root));
         let replies: Arc<HashMap<String, Reply>> = Arc::new(
             replies
                 .into_iter()
@@ -50,8 +65,8 @@ impl StaticServer {
         // The thread ends with the test process.
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, replies) = (root.clone(), replies.clone());
-                std::thread::spawn(move || serve(stream, &root, &replies));
+                let (root, replies, headers) = (root.clone(), replies.clone(), headers.clone());
+                std::thread::spawn(move || serve(stream, &root, &replies, &headers));
             }
         });
         StaticServer { port }
@@ -63,7 +78,7 @@ impl StaticServer {
     }
 }
 
-fn serve(mut stream: TcpStream, root: &Path, replies: &HashMap<String, Reply>) {
+fn serve(mut stream: TcpStream, root: &Path, replies: &HashMap<String, Reply>, headers: &str) {
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
         Err(_) => return,
@@ -91,7 +106,7 @@ fn serve(mut stream: TcpStream, root: &Path, replies: &HashMap<String, Reply>) {
         },
     };
     let head = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{headers}Connection: close\r\n\r\n",
         if status == 200 { "OK" } else { "Error" },
         body.len()
     );

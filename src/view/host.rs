@@ -1,0 +1,37 @@
+//! Talking to the page that frames the map: heights and selections out, commands in.
+
+use leptos::prelude::*;
+
+use super::state::Selection;
+use crate::browser;
+use crate::embed::{clear_message, resize_messages, select_message, Command, Message};
+
+/// Wires the map to its framing page. Outside a frame the posts go nowhere and no command can
+/// arrive, so this is harmless on the standalone page.
+pub fn connect_to_host(selection: Selection, child_id: Option<String>) {
+    browser::observe_content_height(move |height| {
+        for message in resize_messages(height, child_id.as_deref()) {
+            browser::post_to_parent(&message);
+        }
+    });
+
+    // Every change of selection after the first render, whatever made it.
+    Effect::new(move |rendered: Option<()>| {
+        let selected = selection.get();
+        if rendered.is_some() {
+            let message = selected.map_or_else(clear_message, select_message);
+            browser::post_to_parent(&Message::Json(message));
+        }
+    });
+
+    let _ =
+        window_event_listener(
+            leptos::ev::message,
+            move |event| match browser::command_from_parent(&event) {
+                Some(Command::Select(area)) => selection.choose(Some(area)),
+                Some(Command::Clear) => selection.choose(None),
+                Some(Command::Theme(scheme)) => browser::set_colour_scheme(scheme),
+                None => {}
+            },
+        );
+}

@@ -1,0 +1,317 @@
+//! Browser tests of embedding: a partner's page on another origin frames the map with
+//! `embed.js` (or a plain iframe), and the two talk through postMessage.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::time::Duration;
+
+use support::{serve, Browser, Reply, StaticServer};
+
+/// A partner's page, served from its own origin (another port), holding `body`.
+fn host_page(body: &str) -> StaticServer {
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Partner page</title><link rel=\"icon\" href=\"data:,\"></head>\
+         <body style=\"margin:0\"><h1>A partner's page</h1>{body}\
+         <script>window.events = []; window.messages = [];\
+         document.addEventListener('borough-map:select', e => events.push(['select', e.detail.code, e.detail.name]));\
+         document.addEventListener('borough-map:clear', () => events.push(['clear']));\
+         addEventListener('message', e => messages.push(e.data));</script></body></html>"
+    );
+    StaticServer::start(
+        &std::env::temp_dir(),
+        vec![("/host.html", Reply::body(page))],
+    )
+}
+
+fn embed_snippet(app: &StaticServer, attributes: &str) -> String {
+    format!(
+        "<div id=\"map\" style=\"width:420px\" data-borough-map {attributes}></div>\
+         <script src=\"{}\"></script>",
+        app.url("/embed.js")
+    )
+}
+
+async fn frame_height(browser: &Browser) -> f64 {
+    browser
+        .eval("return document.querySelector('iframe').getBoundingClientRect().height")
+        .await
+        .as_f64()
+        .unwrap()
+}
+
+/// Runs `check` inside the first iframe, then returns to the host page.
+async fn in_frame(browser: &Browser, script: &str) -> serde_json::Value {
+    browser.client.clone().enter_frame(0).await.unwrap();
+    let value = browser.eval(script).await;
+    browser.client.clone().enter_parent_frame().await.unwrap();
+    value
+}
+
+async fn wait_in_frame(browser: &Browser, condition: &str) {
+    browser.client.clone().enter_frame(0).await.unwrap();
+    browser.wait_until(condition).await;
+    browser.client.clone().enter_parent_frame().await.unwrap();
+}
+
+/// Waits until the frame's height matches its content (within 3 px) and returns it.
+async fn settled_height(browser: &Browser) -> f64 {
+    let deadline = std::time::Instant::now() + support::browser::PATIENCE;
+    loop {
+        let outer = frame_height(browser).await;
+        let inner = in_frame(
+            browser,
+            "return document.body.getBoundingClientRect().height",
+        )
+        .await
+        .as_f64()
+        .unwrap();
+        if (outer - inner).abs() <= 3.0 {
+            return outer;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the frame is {outer} px for {inner} px of content"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn embed_js_frames_the_map_and_its_height_follows_the_content() {
+    let app = serve();
+    let host = host_page(&embed_snippet(&app, "data-borough=\"brent\""));
+    let browser = Browser::start(1024, 800).await;
+    browser.goto(&host.url("/host.html")).await;
+    let frame = browser.css("#map iframe").await;
+    let title = frame.attr("title").await.unwrap().unwrap();
+    assert!(title.contains("community conversations"), "{title}");
+    assert_eq!(
+        frame.attr("sandbox").await.unwrap().as_deref(),
+        Some("allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox")
+    );
+    let width = browser
+        .eval("return document.querySelector('#map iframe').getBoundingClientRect().width")
+        .await;
+    assert_eq!(width, 420.0, "full width of its container");
+
+    wait_in_frame(
+        &browser,
+        "document.querySelector('#panel-title')?.textContent === 'Brent'",
+    )
+    .await;
+    // Embedded: no page header or footer, but the map, legend and search.
+    let parts = in_frame(&browser, "return [!!document.querySelector('.site-header'), !!document.querySelector('.site-footer'), \
+        !!document.querySelector('svg.map'), !!document.querySelector('.legend'), !!document.querySelector('#find-input')]").await;
+    assert_eq!(parts, serde_json::json!([false, false, true, true, true]));
+    let short = settled_height(&browser).await;
+
+    // Opening a long story makes the frame taller; closing makes it shorter again.
+    browser
+        .eval("document.getElementById('map').boroughMap.select('hackney')")
+        .await;
+    wait_in_frame(
+        &browser,
+        "document.querySelector('#panel-title')?.textContent === 'Hackney'",
+    )
+    .await;
+    let long = settled_height(&browser).await;
+    assert!(
+        long > short + 100.0,
+        "Hackney's story ({long} px) is not taller than Brent's ({short} px)"
+    );
+    browser
+        .eval("document.getElementById('map').boroughMap.clear()")
+        .await;
+    wait_in_frame(
+        &browser,
+        "document.querySelector('.summary-panel') !== null",
+    )
+    .await;
+    let closed = settled_height(&browser).await;
+    assert!(
+        closed < long - 100.0,
+        "closing left the frame at {closed} px (open: {long} px)"
+    );
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map() {
+    let app = serve();
+    let host = host_page(&embed_snippet(&app, ""));
+    let browser = Browser::start(1024, 800).await;
+    browser.goto(&host.url("/host.html")).await;
+    browser.css("#map iframe").await;
+    wait_in_frame(
+        &browser,
+        "document.querySelectorAll('path.borough[data-status=outcomes]').length === 8",
+    )
+    .await;
+
+    in_frame(&browser, "document.querySelector('path.borough[data-code=E09000029]').dispatchEvent(new MouseEvent('click', {bubbles: true}))").await;
+    browser
+        .wait_until(
+            "events.some(e => e[0] === 'select' && e[1] === 'E09000029' && e[2] === 'Sutton')",
+        )
+        .await;
+    in_frame(
+        &browser,
+        "document.querySelector('.area-panel .close').click()",
+    )
+    .await;
+    browser
+        .wait_until("events.length === 2 && events[1][0] === 'clear'")
+        .await;
+
+    // A raw command from the host page opens a borough, by code or slug.
+    browser.eval("document.querySelector('#map iframe').contentWindow.postMessage({target: 'borough-map', type: 'select', code: 'lambeth'}, '*')").await;
+    wait_in_frame(
+        &browser,
+        "document.querySelector('#panel-title')?.textContent === 'Lambeth'",
+    )
+    .await;
+    browser
+        .wait_until("events.some(e => e[1] === 'E09000022')")
+        .await;
+    // The theme command switches colours.
+    browser
+        .eval("document.getElementById('map').boroughMap.theme('dark')")
+        .await;
+    wait_in_frame(
+        &browser,
+        "document.documentElement.dataset.theme === 'dark'",
+    )
+    .await;
+
+    // Malformed commands are ignored without an error.
+    browser.eval("const w = document.querySelector('#map iframe').contentWindow; \
+        for (const m of ['garbage', null, 42, {target: 'borough-map', type: 'select', code: 'E09000099'}, \
+        {target: 'borough-map', type: 'explode'}, {type: 'select', code: 'E09000001'}]) w.postMessage(m, '*');").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let title = in_frame(
+        &browser,
+        "return document.querySelector('#panel-title').textContent",
+    )
+    .await;
+    assert_eq!(title, "Lambeth");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn commands_from_any_window_but_the_parent_are_ignored() {
+    let app = serve();
+    // A second frame on the host page tries to steer the map when told "go".
+    let foreign = "<iframe id=\"foreign\" srcdoc=\"<script>addEventListener('message', e => { if (e.data === 'go') \
+        parent.frames[0].postMessage({target: 'borough-map', type: 'select', code: 'E09000029'}, '*'); });</script>\"></iframe>";
+    let host = host_page(&format!("{}{foreign}", embed_snippet(&app, "")));
+    let browser = Browser::start(1024, 800).await;
+    browser.goto(&host.url("/host.html")).await;
+    browser.css("#map iframe").await;
+    wait_in_frame(
+        &browser,
+        "document.querySelectorAll('path.borough[data-status=outcomes]').length === 8",
+    )
+    .await;
+    browser
+        .eval("document.getElementById('foreign').contentWindow.postMessage('go', '*')")
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Then the real parent sends the same kind of command, which works.
+    browser
+        .eval("document.getElementById('map').boroughMap.select('E09000012')")
+        .await;
+    wait_in_frame(
+        &browser,
+        "document.querySelector('#panel-title')?.textContent === 'Hackney'",
+    )
+    .await;
+    let events = browser.eval("return events").await;
+    assert_eq!(
+        events,
+        serde_json::json!([["select", "E09000012", "Hackney"]]),
+        "the foreign command selected something"
+    );
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_pym_js_host_gets_the_height_string_and_amp_hosts_their_message() {
+    let app = serve();
+    let frame = format!(
+        "<iframe src=\"{}\" title=\"Map\" style=\"width:100%;border:0\"></iframe>",
+        app.url("/?embed=1&childId=map-7")
+    );
+    let host = host_page(&frame);
+    let browser = Browser::start(1024, 800).await;
+    browser.goto(&host.url("/host.html")).await;
+    browser
+        .wait_until("messages.some(m => typeof m === 'string' && /^pymxPYMxmap-7xPYMxheightxPYMx[1-9][0-9]*$/.test(m))")
+        .await;
+    browser.wait_until("messages.some(m => m && m.sentinel === 'amp' && m.type === 'embed-size' && m.height > 0)").await;
+    browser.wait_until("messages.some(m => m && m.source === 'borough-map' && m.type === 'resize' && m.height > 0)").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_embed_dialogs_snippets_work_when_pasted_into_a_page() {
+    let app = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&app.url("/")).await;
+    browser.wait_for_map().await;
+    browser.css(".embed-button").await.click().await.unwrap();
+    browser
+        .wait_until("document.querySelector('dialog.embed-dialog').open")
+        .await;
+    browser
+        .css("#embed-borough")
+        .await
+        .select_by_value("sutton")
+        .await
+        .unwrap();
+    browser
+        .eval("[...document.querySelectorAll('input[name=embed-theme]')][2].click()")
+        .await; // Dark
+    browser
+        .wait_until("document.querySelector('#embed-script').value.includes('data-theme=\"dark\"')")
+        .await;
+    let script = browser
+        .eval("return document.querySelector('#embed-script').value")
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let iframe = browser
+        .eval("return document.querySelector('#embed-iframe').value")
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        script.contains("data-borough=\"sutton\"") && script.contains(&app.url("/embed.js")),
+        "{script}"
+    );
+    browser
+        .wait_until("document.querySelector('.embed-preview')?.src.includes('borough=sutton')")
+        .await;
+    browser.assert_no_console_errors().await;
+
+    for snippet in [script, iframe] {
+        let host = host_page(&snippet);
+        browser.goto(&host.url("/host.html")).await;
+        browser.css("iframe").await;
+        wait_in_frame(
+            &browser,
+            "document.querySelector('#panel-title')?.textContent === 'Sutton'",
+        )
+        .await;
+        let theme = in_frame(&browser, "return document.documentElement.dataset.theme").await;
+        assert_eq!(theme, "dark", "{snippet}");
+        browser.assert_no_console_errors().await;
+    }
+    browser.close().await;
+}
