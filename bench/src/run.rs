@@ -1,0 +1,260 @@
+//! One measured visit: a fresh browser opens a page, clicks the first borough as soon as it
+//! exists, waits for its panel, lets the page settle, clicks a second borough, then reads what
+//! the probe noted, the bytes and the memory.
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::browser::Browser;
+use crate::cdp::{self, HeapUsage, Throttling};
+use crate::metrics::Figure;
+use crate::pages::{Page, FIRST, SECOND};
+
+const PROBE: &str = include_str!("probe.js");
+/// Pause before the second click and before reading, so the page is idle and the Event Timing
+/// entries have been delivered.
+const SETTLE: Duration = Duration::from_millis(1500);
+const SCROLL_SETTLE: Duration = Duration::from_millis(500);
+/// Event Timing's smallest reporting threshold: shorter events are not reported.
+const EVENT_THRESHOLD_MS: f64 = 16.0;
+
+/// What one visit measured. Times in milliseconds from navigation start, sizes in bytes.
+#[derive(Clone, Debug)]
+pub struct Sample {
+    pub transferred: Figure,
+    pub decoded: Figure,
+    pub map_painted: Figure,
+    pub interactive: Figure,
+    /// Event Timing: the longest of the click's pointerdown, pointerup and click entries.
+    pub first_click: Figure,
+    pub second_click: Figure,
+    /// The probe's own measure of the second click: pointerdown to the next paint.
+    pub second_click_probe: Figure,
+    pub js_heap: Figure,
+    /// Blink's heap (DOM and engine objects): shown, but not in `memory()`.
+    pub blink_heap: Figure,
+    pub wasm_memory: Figure,
+    /// `[url, transferred, decoded]` per file.
+    pub files: Vec<(String, f64, f64)>,
+    pub console_errors: Vec<String>,
+}
+
+impl Sample {
+    /// The INP-style latency: the worse of the two clicks.
+    pub fn click_latency(&self) -> Figure {
+        self.first_click.max(self.second_click)
+    }
+
+    /// The JavaScript heap plus WebAssembly linear memory.
+    pub fn memory(&self) -> Figure {
+        self.js_heap.plus(self.wasm_memory)
+    }
+}
+
+pub async fn measure(
+    page: &Page,
+    url: &str,
+    throttling: Throttling,
+    nonce: u64,
+    patience: Duration,
+) -> Result<Sample, String> {
+    let browser = Browser::start().await?;
+    let result = visit(&browser, page, url, throttling, nonce, patience).await;
+    browser.close().await;
+    result
+}
+
+async fn visit(
+    browser: &Browser,
+    page: &Page,
+    url: &str,
+    throttling: Throttling,
+    nonce: u64,
+    patience: Duration,
+) -> Result<Sample, String> {
+    let probe = PROBE.replace("__BENCH_CONFIG__", &page.probe_config(nonce).to_string());
+    cdp::prepare(browser, throttling, &probe).await?;
+    cdp::navigate(browser, url).await?;
+    let deadline = Instant::now() + patience;
+    let waiter = Waiter {
+        browser,
+        nonce,
+        deadline,
+    };
+
+    for (step, (code, name)) in [FIRST, SECOND].into_iter().enumerate() {
+        if step > 0 {
+            tokio::time::sleep(SETTLE).await;
+            // Finding the point may scroll the borough out from under a panel; a reader taps
+            // once the page has stopped moving, so the tap's paint holds no scrolling work.
+            waiter.until(&point_on(code)).await?;
+            tokio::time::sleep(SCROLL_SETTLE).await;
+        }
+        let point = waiter.until(&point_on(code)).await?;
+        let (x, y) = (point["x"].as_f64(), point["y"].as_f64());
+        let (Some(x), Some(y)) = (x, y) else {
+            return Err(format!("no point to click on {name}: {point}"));
+        };
+        cdp::click(browser, x, y).await?;
+        waiter
+            .until(&format!("__bench.panelsPainted[{name:?}]"))
+            .await?;
+    }
+    waiter.until("__bench.clickPaints.length >= 2").await?;
+    tokio::time::sleep(SETTLE).await;
+
+    let notes = cdp::evaluate(
+        browser,
+        "({mapPainted: __bench.mapPainted, panels: __bench.panelsPainted, \
+          pointerDowns: __bench.pointerDowns, clickPaints: __bench.clickPaints, \
+          events: __bench.events, wasm: __bench.wasmBytes(), bytes: __bench.bytes()})",
+    )
+    .await?;
+    let heap = cdp::heap_usage(browser).await?;
+    let console_errors = browser.console_errors().await;
+    Ok(sample(&notes, &heap, console_errors))
+}
+
+/// A page expression resolving to a point on the borough `code` once its shape exists, one
+/// task after it appears (as a user's tap needs the shape to be there first).
+fn point_on(code: &str) -> String {
+    format!(
+        "__bench.until(() => document.querySelector('path.borough[data-code=\"{code}\"]'), 2000)\
+         .then((shape) => shape && new Promise((done) => setTimeout(() => done(__bench.pointOn(shape)))))"
+    )
+}
+
+/// Polls the page, across its navigation, until an expression over `__bench` is truthy.
+struct Waiter<'a> {
+    browser: &'a Browser,
+    nonce: u64,
+    deadline: Instant,
+}
+
+impl Waiter<'_> {
+    async fn until(&self, expression: &str) -> Result<Value, String> {
+        // Each evaluation waits in the page for at most 2 s; an error or a missing probe means
+        // the new document is not there yet.
+        let script = format!(
+            "(window.__bench && __bench.nonce === {}) ? __bench.until(() => ({expression}), 2000) : null",
+            self.nonce
+        );
+        let mut last_error = String::new();
+        loop {
+            match cdp::evaluate(self.browser, &script).await {
+                Ok(value) if truthy(&value) => return Ok(value),
+                Ok(_) => {}
+                Err(e) => last_error = e,
+            }
+            if Instant::now() > self.deadline {
+                let text = cdp::evaluate(self.browser, "document.body?.innerText.slice(0, 400)")
+                    .await
+                    .unwrap_or_default();
+                return Err(format!(
+                    "timed out waiting for `{expression}` ({last_error}); the page says: {text}"
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
+fn truthy(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64() != Some(0.0),
+        Value::String(s) => !s.is_empty(),
+        _ => true,
+    }
+}
+
+fn sample(notes: &Value, heap: &HeapUsage, console_errors: Vec<String>) -> Sample {
+    let number = |v: &Value| Figure::from_option(v.as_f64());
+    let downs: Vec<f64> = notes["pointerDowns"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_f64)
+        .collect();
+    let events = notes["events"].as_array().cloned().unwrap_or_default();
+    let click = |index: usize| {
+        let Some(&start) = downs.get(index) else {
+            return Figure::Missing;
+        };
+        let end = downs.get(index + 1).copied().unwrap_or(f64::INFINITY);
+        interaction_latency(&events, start, end)
+    };
+    let files = notes["bytes"]["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| {
+            let size = |i: usize| f[i].as_f64().unwrap_or(0.0);
+            (f[0].as_str().unwrap_or("").to_owned(), size(1), size(2))
+        })
+        .collect();
+    Sample {
+        transferred: number(&notes["bytes"]["transferred"]),
+        decoded: number(&notes["bytes"]["decoded"]),
+        map_painted: number(&notes["mapPainted"]),
+        interactive: number(&notes["panels"][FIRST.1]),
+        first_click: click(0),
+        second_click: click(1),
+        second_click_probe: number(&notes["clickPaints"][1]),
+        js_heap: Figure::Value(heap.javascript),
+        blink_heap: Figure::from_option(heap.blink),
+        wasm_memory: number(&notes["wasm"]),
+        files,
+        console_errors,
+    }
+}
+
+/// The longest Event Timing duration among the pointerdown, pointerup and click entries that
+/// started in `[start, end)`: one tap's latency as INP counts it. With no entry, every event
+/// of the tap was under the reporting threshold.
+pub fn interaction_latency(events: &[Value], start: f64, end: f64) -> Figure {
+    events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e["name"].as_str(),
+                Some("pointerdown" | "pointerup" | "click")
+            )
+        })
+        .filter_map(|e| Some((e["startTime"].as_f64()?, e["duration"].as_f64()?)))
+        // Event timestamps are coarsened; allow half a millisecond.
+        .filter(|(t, _)| *t >= start - 0.5 && *t < end - 0.5)
+        .map(|(_, duration)| Figure::Value(duration))
+        .fold(Figure::Below(EVENT_THRESHOLD_MS), Figure::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_tap_takes_its_longest_entry_or_stays_under_the_threshold() {
+        let events = [
+            json!({"name": "pointerdown", "startTime": 100.0, "duration": 8.0}),
+            json!({"name": "click", "startTime": 130.0, "duration": 48.0}),
+            json!({"name": "mousedown", "startTime": 100.0, "duration": 96.0}),
+            json!({"name": "pointerup", "startTime": 2000.0, "duration": 24.0}),
+        ];
+        assert_eq!(
+            interaction_latency(&events, 100.0, 1900.0),
+            Figure::Value(48.0)
+        );
+        assert_eq!(
+            interaction_latency(&events, 1900.0, f64::INFINITY),
+            Figure::Value(24.0)
+        );
+        assert_eq!(
+            interaction_latency(&events[..1], 100.0, 1900.0),
+            Figure::Below(16.0)
+        );
+        assert_eq!(interaction_latency(&[], 0.0, 1.0), Figure::Below(16.0));
+    }
+}
