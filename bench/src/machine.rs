@@ -34,9 +34,12 @@ pub fn load() -> String {
 
 /// Now, as `YYYY-MM-DD HH:MM UTC`.
 pub fn now_utc() -> String {
-    let seconds = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs()) as i64;
+    utc(SystemTime::now())
+}
+
+/// A time as `YYYY-MM-DD HH:MM UTC`.
+pub fn utc(time: SystemTime) -> String {
+    let seconds = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
     let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
     let minutes = seconds.rem_euclid(86_400) / 60;
     format!(
