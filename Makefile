@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test tools dist sizes geo check unit browser clean
+.PHONY: serve test tools dist sizes geo check fuzz clean
 
 ## Build and serve the app on http://127.0.0.1:8080, rebuilding on change.
 serve: tools
@@ -31,6 +31,10 @@ check:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+## Fuzz every parser with a million generated inputs (make test runs 20,000).
+fuzz:
+	cargo xtask fuzz 1000000
 
 ## Re-derive geo/boroughs.geojson from the pinned vega-datasets package.
 geo: tools

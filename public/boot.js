@@ -21,5 +21,9 @@ if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "funct
 } else {
   import("./borough-map.js")
     .then((app) => app.default({ module_or_path: new URL("./borough-map_bg.wasm", import.meta.url) }))
+    .then((exports) => {
+      // For maintainers and the soak test: the app's WebAssembly memory, to watch its size.
+      globalThis.boroughMap = { memory: exports.memory };
+    })
     .catch((error) => fail(unavailable + " (The map's code could not be loaded.)", error));
 }

@@ -196,7 +196,13 @@ fn read_feature(value: Value) -> Result<Boundary, (Option<String>, FeatureProble
 
 fn read_polygon(rings: &PolygonType) -> Result<Polygon, (usize, RingError)> {
     let mut rings = rings.iter().enumerate().map(|(i, positions)| {
-        let points = positions.iter().map(|p| [p[0], p[1]]).collect();
+        let points = positions
+            .iter()
+            .map(|p| match p.as_slice() {
+                [x, y, ..] => Ok([*x, *y]),
+                _ => Err((i, RingError::ShortPosition)),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ring::new(points).map_err(|e| (i, e))
     });
     let exterior = rings.next().expect("caller skips empty polygons")?;
@@ -324,6 +330,24 @@ mod tests {
         assert_eq!(problems[5], (6, FeatureProblem::MissingCode));
         assert_eq!(problems[6], (7, FeatureProblem::MissingGeometry));
         assert!(matches!(problems[7], (8, FeatureProblem::Malformed(_))));
+        let short = feature(
+            "E09000012",
+            "Hackney",
+            &polygon("[[[-0.1],[-0.09,51.5],[-0.09,51.51],[-0.1,51.5]]]"),
+        );
+        let with_short = BoundarySet::from_geojson(&collection(&[
+            short,
+            feature("E09000029", "Sutton", &polygon(SQUARE)),
+        ]))
+        .unwrap();
+        assert_eq!(
+            with_short.skipped[0].problem,
+            FeatureProblem::BadRing {
+                polygon: 0,
+                ring: 0,
+                problem: RingError::ShortPosition
+            }
+        );
         assert_eq!(
             set.skipped[1].to_string(),
             "feature 2 (E09000099) has a code that is not one of London's 33 areas"

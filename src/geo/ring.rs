@@ -13,6 +13,8 @@ pub enum RingError {
     NotClosed,
     #[error("has a point outside London: [{}, {}]", .0[0], .0[1])]
     OutsideLondon(Point),
+    #[error("has a position with fewer than two coordinates")]
+    ShortPosition,
 }
 
 /// A closed ring of at least four `[lon, lat]` points inside London, first point repeated last.

@@ -106,9 +106,9 @@ pub fn App() -> impl IntoView {
                 {map}
                 <Legend />
                 <ThemePicker />
+                <AreaList compact=embedded />
             </section>
             <div class="panel-column">{panel}</div>
-            <AreaList compact=embedded />
         </main>
         <Footer embedded />
         <Announcer />

@@ -1,5 +1,6 @@
 //! Project tasks that run natively, outside the app: `cargo xtask <task>` (see `.cargo/config.toml`).
 
+mod fuzz;
 mod sizes;
 mod topojson;
 
@@ -8,7 +9,8 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   cargo xtask geo <londonBoroughs.json> <out.geojson>   derive geo/ from the vega-datasets TopoJSON
-  cargo xtask sizes <dir>                               print every file's raw, gzip and brotli size";
+  cargo xtask sizes <dir>                               print every file's raw, gzip and brotli size
+  cargo xtask fuzz [inputs] [seed]                      fuzz every parser (default 1,000,000 inputs)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +24,18 @@ fn main() -> ExitCode {
             topojson::derive_geojson(&PathBuf::from(input), &PathBuf::from(output))
         }
         ["sizes", dir] => sizes::print(&PathBuf::from(dir)),
+        ["fuzz", rest @ ..] if rest.len() <= 2 => {
+            let number = |i: usize, default: u64| {
+                rest.get(i).map_or(Ok(default), |s| {
+                    s.replace('_', "").parse().map_err(|e| format!("{s}: {e}"))
+                })
+            };
+            match (number(0, 1_000_000), number(1, 0x5eed)) {
+                (Ok(inputs), Ok(seed)) if fuzz::fuzz(inputs, seed) == 0 => Ok(()),
+                (Ok(_), Ok(_)) => Err("some inputs panicked (listed above)".into()),
+                (Err(e), _) | (_, Err(e)) => Err(e),
+            }
+        }
         _ => Err(USAGE.to_owned()),
     };
     match result {

@@ -1,0 +1,242 @@
+//! A fuzzer for every parser that reads outside input: the geometry file, the content file,
+//! the address's query string and embed commands. Each input is a seed (real files and
+//! messages) mutated at random, or generated from scratch; a panic anywhere is a failure,
+//! reported with the input that caused it. Deterministic for a given `--seed`.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Instant;
+
+use borough_map::content::Content;
+use borough_map::embed::Command;
+use borough_map::geo::{BoundarySet, MapLayout};
+use borough_map::url_state::{with_borough, UrlState};
+
+const GEOMETRY: &str = include_str!("../../geo/boroughs.geojson");
+const CONTENT: &str = include_str!("../../content/londoners-did.json");
+
+/// A small, fast generator (xorshift64*): reproducible without any crate.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+/// Fragments that parsers find interesting: JSON structure, numbers at the edges, markup,
+/// escapes and multi-byte characters.
+const TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "null",
+    "true",
+    "false",
+    "-0",
+    "1e308",
+    "-1e309",
+    "NaN",
+    "1.7976931348623157e308",
+    "4.9e-324",
+    "0.1",
+    "51.5",
+    "-0.1",
+    "\"type\"",
+    "\"FeatureCollection\"",
+    "\"Feature\"",
+    "\"Polygon\"",
+    "\"MultiPolygon\"",
+    "\"Point\"",
+    "\"coordinates\"",
+    "\"code\"",
+    "\"E09000012\"",
+    "\"E09000099\"",
+    "\"areas\"",
+    "\"outcomes\"",
+    "\"status\"",
+    "\"held\"",
+    "\"url\"",
+    "\"javascript:alert(1)\"",
+    "<script>alert(1)</script>",
+    "%",
+    "%2",
+    "%zz",
+    "%E2%80",
+    "%FF",
+    "+",
+    "&",
+    "=",
+    "?",
+    "borough",
+    "theme",
+    "embed",
+    "childId",
+    "hackney",
+    "\u{0}",
+    "\u{FFFD}",
+    "é",
+    "🏙",
+    "\u{202E}",
+];
+
+fn mutate(rng: &mut Rng, seed: &str) -> String {
+    let mut bytes = seed.as_bytes().to_vec();
+    for _ in 0..1 + rng.below(8) {
+        let at = rng.below(bytes.len() + 1);
+        match rng.below(6) {
+            0 if !bytes.is_empty() => {
+                let i = at.min(bytes.len() - 1);
+                bytes[i] ^= 1 << rng.below(8);
+            }
+            1 => {
+                let token = rng.pick(TOKENS).as_bytes().to_vec();
+                bytes.splice(at..at, token);
+            }
+            2 => {
+                let end = (at + rng.below(64)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            3 => bytes.truncate(at),
+            4 if !bytes.is_empty() => {
+                // Repeat a slice: deep nesting, long values.
+                let end = (at + rng.below(32)).min(bytes.len());
+                let slice = bytes[at..end].repeat(1 + rng.below(50));
+                bytes.splice(at..at, slice);
+            }
+            _ => {
+                let value = (rng.next() as f64) * if rng.below(2) == 0 { 1e-10 } else { -1e290 };
+                bytes.splice(at..at, value.to_string().into_bytes());
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn generate(rng: &mut Rng) -> String {
+    (0..rng.below(40)).map(|_| rng.pick(TOKENS)).collect()
+}
+
+/// A short geometry file: one or two real features, so that most inputs are near-valid.
+fn small_geometry(rng: &mut Rng) -> String {
+    let features: Vec<&str> = GEOMETRY
+        .lines()
+        .filter(|l| l.starts_with("{\"geometry\""))
+        .collect();
+    let pick = |rng: &mut Rng| {
+        features[rng.below(features.len())]
+            .trim_end_matches(',')
+            .to_owned()
+    };
+    let mut chosen = vec![pick(rng)];
+    if rng.below(2) == 0 {
+        chosen.push(pick(rng));
+    }
+    format!(
+        "{{\"type\":\"FeatureCollection\",\"features\":[{}]}}",
+        chosen.join(",")
+    )
+}
+
+/// Feeds one input to the parser `target` chooses; the results are used so nothing is skipped.
+fn run(target: usize, input: &str) -> usize {
+    match target {
+        0 => match BoundarySet::from_geojson(input) {
+            Ok(set) => set.skipped.len() + MapLayout::new(&set).map_or(0, |l| l.shapes.len()),
+            Err(e) => e.to_string().len(),
+        },
+        1 => Content::parse(input).problems.len(),
+        2 => {
+            let state = UrlState::from_query(input);
+            with_borough(input, state.borough).len() + usize::from(state.embed)
+        }
+        _ => usize::from(Command::from_json(input).is_some()),
+    }
+}
+
+/// Runs `inputs` inputs; returns the number that panicked (each is printed).
+pub fn fuzz(inputs: u64, seed: u64) -> u64 {
+    let queries = [
+        "?borough=hackney&theme=dark",
+        "?embed=1&childId=map-1&borough=E09000029",
+        "borough=tower+hamlets",
+    ];
+    let commands = [
+        r#"{"target":"borough-map","type":"select","code":"E09000012"}"#,
+        r#"{"target":"borough-map","type":"theme","theme":"light"}"#,
+        r#"{"target":"borough-map","type":"clear"}"#,
+    ];
+    // Silence the default hook: panics are reported here, with their input.
+    std::panic::set_hook(Box::new(|_| {}));
+    let mut rng = Rng(seed | 1);
+    let mut failures = 0;
+    let started = Instant::now();
+    for i in 0..inputs {
+        // URL and command parsing are cheap, so they get most inputs; whole files fewer.
+        let (target, input) = match rng.below(100) {
+            0..=1 => (0, mutate(&mut rng, GEOMETRY)),
+            2..=14 => {
+                let small = small_geometry(&mut rng);
+                (0, mutate(&mut rng, &small))
+            }
+            15..=24 => (1, mutate(&mut rng, CONTENT)),
+            25..=29 => (1, generate(&mut rng)),
+            30..=59 => {
+                let seed = rng.pick(&queries);
+                (2, mutate(&mut rng, seed))
+            }
+            60..=64 => (2, generate(&mut rng)),
+            65..=94 => {
+                let seed = rng.pick(&commands);
+                (3, mutate(&mut rng, seed))
+            }
+            _ => (3, generate(&mut rng)),
+        };
+        if catch_unwind(AssertUnwindSafe(|| run(target, &input))).is_err() {
+            failures += 1;
+            let shown: String = input.chars().take(300).collect();
+            eprintln!("input {i} (parser {target}) panicked: {shown:?}");
+        }
+    }
+    let _ = std::panic::take_hook();
+    println!(
+        "fuzz: {inputs} inputs, {failures} panics, {:.1} s (seed {seed})",
+        started.elapsed().as_secs_f64()
+    );
+    failures
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The short run that `make test` includes; `make fuzz` runs a million.
+    #[test]
+    fn twenty_thousand_inputs_cause_no_panic() {
+        assert_eq!(fuzz(20_000, 0x5eed), 0);
+    }
+
+    #[test]
+    fn mutations_change_their_seed_and_generation_is_deterministic() {
+        let mut a = Rng(7);
+        let mut b = Rng(7);
+        assert_eq!(mutate(&mut a, "{\"x\":1}"), mutate(&mut b, "{\"x\":1}"));
+        let mut rng = Rng(9);
+        assert!((0..100).any(|_| mutate(&mut rng, CONTENT) != CONTENT));
+    }
+}
