@@ -23,10 +23,6 @@ async fn focused_code(browser: &Browser) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn title_is(name: &str) -> String {
-    format!("document.querySelector('.area-panel #panel-title')?.textContent === {name:?}")
-}
-
 #[tokio::test]
 async fn the_whole_keyboard_journey() {
     let server = serve();
@@ -81,7 +77,7 @@ async fn the_whole_keyboard_journey() {
         .await;
     browser.press(LEFT).await;
     browser.press(ENTER).await;
-    browser.wait_until(&title_is("Islington")).await;
+    browser.wait_for_panel("Islington").await;
     assert_eq!(
         focused_code(&browser).await.as_deref(),
         Some("E09000019"),
@@ -90,9 +86,7 @@ async fn the_whole_keyboard_journey() {
     let announced = browser.text("#announcer").await;
     assert!(announced.starts_with("Islington selected"), "{announced}");
     browser.press(ESCAPE).await;
-    browser
-        .wait_until("document.querySelector('.summary-panel') !== null")
-        .await;
+    browser.wait_for_summary().await;
     assert_eq!(
         focused_code(&browser).await.as_deref(),
         Some("E09000019"),
@@ -126,7 +120,7 @@ async fn search_and_list_select_on_the_map() {
     let active = input.attr("aria-activedescendant").await.unwrap();
     assert_eq!(active.as_deref(), Some("find-option-E09000032"));
     browser.press(ENTER).await;
-    browser.wait_until(&title_is("Wandsworth")).await;
+    browser.wait_for_panel("Wandsworth").await;
     let pressed = browser
         .css("path.borough[data-code=E09000032]")
         .await
@@ -143,16 +137,13 @@ async fn search_and_list_select_on_the_map() {
     input.clear().await.unwrap();
     input.send_keys("E09000033").await.unwrap();
     browser.press(ENTER).await;
-    browser.wait_until(&title_is("Westminster")).await;
+    browser.wait_for_panel("Westminster").await;
 
     // The list of all areas shares the selection.
     browser
-        .css(".area-list button[data-code=E09000023]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser.wait_until(&title_is("Lewisham")).await;
+        .click(".area-list button[data-code=E09000023]")
+        .await;
+    browser.wait_for_panel("Lewisham").await;
     let pressed = browser
         .css("path.borough[data-code=E09000023]")
         .await
@@ -187,7 +178,7 @@ async fn on_a_phone_the_city_can_be_tapped_and_the_story_is_a_bottom_sheet() {
     );
     // A tap 10 px off the City's centre, beyond its own edge, still selects it.
     browser.tap(x + 10.0, y).await;
-    browser.wait_until(&title_is("City of London")).await;
+    browser.wait_for_panel("City of London").await;
 
     // The story is a sheet at the bottom that scrolls on its own, with the borough visible above
     // (once it has slid in).
@@ -210,15 +201,8 @@ async fn on_a_phone_the_city_can_be_tapped_and_the_story_is_a_bottom_sheet() {
     );
 
     // Tapping the map outside every borough closes; nothing needed hover.
-    browser
-        .css(".area-panel .close")
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_until("document.querySelector('.summary-panel') !== null")
-        .await;
+    browser.click(".area-panel .close").await;
+    browser.wait_for_summary().await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

@@ -13,10 +13,6 @@ fn content() -> Content {
     Content::parse(&std::fs::read_to_string(path).unwrap())
 }
 
-fn panel_named(name: &str) -> String {
-    format!("document.querySelector('.area-panel #panel-title')?.textContent === {name:?}")
-}
-
 #[tokio::test]
 async fn each_borough_with_outcomes_shows_them_with_their_sources() {
     let content = content();
@@ -35,7 +31,7 @@ async fn each_borough_with_outcomes_shows_them_with_their_sources() {
             .click()
             .await
             .unwrap();
-        browser.wait_until(&panel_named(area.name())).await;
+        browser.wait_for_panel(area.name()).await;
         let shown = browser
             .eval(
                 "return [...document.querySelectorAll('.area-panel .outcome')].map(o => \
@@ -69,7 +65,7 @@ async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
     let server = serve();
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/?borough=tower-hamlets")).await;
-    browser.wait_until(&panel_named("Tower Hamlets")).await;
+    browser.wait_for_panel("Tower Hamlets").await;
     let panel = browser.text(".area-panel").await;
     assert!(
         panel.contains("Conversation held, no outcome recorded"),
@@ -83,13 +79,8 @@ async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
         0
     );
 
-    browser
-        .css("path.borough[data-code=E09000005]")
-        .await
-        .click()
-        .await
-        .unwrap(); // Brent
-    browser.wait_until(&panel_named("Brent")).await;
+    browser.click("path.borough[data-code=E09000005]").await; // Brent
+    browser.wait_for_panel("Brent").await;
     let panel = browser.text(".area-panel").await;
     assert!(
         panel.contains("No outcome recorded in the report"),
@@ -101,15 +92,8 @@ async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
     );
     assert!(!panel.to_lowercase().contains("no conversation"), "{panel}");
     // The plain message points to the London-wide story.
-    browser
-        .css(".area-panel .link-button")
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_until("document.querySelector('.summary-panel') !== null")
-        .await;
+    browser.click(".area-panel .link-button").await;
+    browser.wait_for_summary().await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
@@ -161,12 +145,7 @@ async fn picking_a_theme_highlights_exactly_its_boroughs() {
             .unwrap();
         assert_eq!(pressed.as_deref(), Some("true"));
     }
-    browser
-        .css(".theme-button[data-theme=all]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(".theme-button[data-theme=all]").await;
     browser
         .wait_until("document.querySelectorAll('path.theme-match, path.theme-other').length === 0")
         .await;

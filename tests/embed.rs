@@ -263,7 +263,7 @@ async fn the_embed_dialogs_snippets_work_when_pasted_into_a_page() {
     let browser = Browser::start(1280, 900).await;
     browser.goto(&app.url("/")).await;
     browser.wait_for_map().await;
-    browser.css(".embed-button").await.click().await.unwrap();
+    browser.click(".embed-button").await;
     browser
         .wait_until("document.querySelector('dialog.embed-dialog').open")
         .await;

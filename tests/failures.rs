@@ -9,24 +9,12 @@ use support::{dist, Browser, Reply, StaticServer};
 const GEOMETRY: &str = "/geo/boroughs.geojson";
 const CONTENT: &str = "/content/londoners-did.json";
 
-async fn alerts(browser: &Browser) -> String {
-    browser
-        .wait_until("document.querySelector('[role=alert]') !== null")
-        .await;
-    browser
-        .eval("return [...document.querySelectorAll('[role=alert]')].map(a => a.textContent).join('\\n')")
-        .await
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 #[tokio::test]
 async fn an_unknown_borough_in_the_address_is_explained_and_the_map_still_works() {
     let server = StaticServer::start(&dist(), vec![]);
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/?borough=atlantis")).await;
-    let message = alerts(&browser).await;
+    let message = browser.alerts().await;
     assert!(message.contains("\u{201c}atlantis\u{201d}"), "{message}");
     assert!(
         message.contains("isn't one of London's 33 areas"),
@@ -37,15 +25,8 @@ async fn an_unknown_borough_in_the_address_is_explained_and_the_map_still_works(
         .text(".summary-panel")
         .await
         .contains("What followed across London"));
-    browser
-        .css("path.borough[data-code=E09000012]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_until("document.querySelector('#panel-title')?.textContent === 'Hackney'")
-        .await;
+    browser.click("path.borough[data-code=E09000012]").await;
+    browser.wait_for_panel("Hackney").await;
     let errors = browser.console_errors().await;
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].contains("unknown ?borough= value"), "{errors:#?}");
@@ -57,7 +38,7 @@ async fn a_missing_geometry_file_is_explained_and_the_story_still_shows() {
     let server = StaticServer::start(&dist(), vec![(GEOMETRY, Reply::status(404))]);
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/?borough=hackney")).await;
-    let message = alerts(&browser).await;
+    let message = browser.alerts().await;
     assert!(
         message
             .contains("The borough boundaries could not be downloaded (the server answered 404)"),
@@ -91,7 +72,7 @@ async fn a_malformed_geometry_file_is_explained() {
         let server = StaticServer::start(&dist(), vec![(GEOMETRY, Reply::body(body))]);
         let browser = Browser::start(1024, 768).await;
         browser.goto(&server.url("/")).await;
-        let message = alerts(&browser).await;
+        let message = browser.alerts().await;
         assert!(message.contains(expected), "{body:?}: {message}");
         assert!(browser.text(".summary-panel").await.contains("1,016"));
         browser.close().await;
@@ -106,7 +87,7 @@ async fn a_broken_content_file_is_explained_and_the_map_still_draws() {
     );
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/")).await;
-    let message = alerts(&browser).await;
+    let message = browser.alerts().await;
     assert!(message.contains("content/londoners-did.json"), "{message}");
     assert!(message.contains("is not valid JSON"), "{message}");
     browser
@@ -137,7 +118,7 @@ async fn content_mistakes_are_named_by_entry_and_field_and_the_rest_still_works(
     let server = StaticServer::start(&dist(), vec![(CONTENT, Reply::body(broken))]);
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/?borough=hackney")).await;
-    let message = alerts(&browser).await;
+    let message = browser.alerts().await;
     for expected in [
         "content/londoners-did.json: areas[11] (E09000012): missing field `summary`",
         "content/londoners-did.json: areas[28] (E09000029): unknown field `colour`",
@@ -159,12 +140,7 @@ async fn content_mistakes_are_named_by_entry_and_field_and_the_rest_still_works(
     browser
         .wait_until("document.querySelectorAll('path.borough').length === 33")
         .await;
-    browser
-        .css("path.borough[data-code=E09000022]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click("path.borough[data-code=E09000022]").await;
     browser
         .wait_until(
             "document.querySelector('.area-panel')?.textContent.includes('Lambeth Together')",

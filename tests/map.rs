@@ -50,10 +50,8 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes() {
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/")).await;
     browser.wait_for_map().await;
-    browser.css(HACKNEY).await.click().await.unwrap();
-    browser
-        .wait_until("document.querySelector('#panel-title')?.textContent === 'Hackney'")
-        .await;
+    browser.click(HACKNEY).await;
+    browser.wait_for_panel("Hackney").await;
     let panel = browser.text(".area-panel").await;
     assert!(panel.contains("Outcomes recorded"), "{panel}");
     assert!(panel.contains("Britannia Leisure Centre"), "{panel}");
@@ -82,15 +80,8 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes() {
         Some("true")
     );
 
-    browser
-        .css(".area-panel .close")
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_until("document.querySelector('.summary-panel') !== null")
-        .await;
+    browser.click(".area-panel .close").await;
+    browser.wait_for_summary().await;
     assert_eq!(browser.client.current_url().await.unwrap().query(), None);
     assert_eq!(
         browser
@@ -112,9 +103,7 @@ async fn the_address_opens_a_borough_by_slug_or_code() {
     let browser = Browser::start(1280, 900).await;
     for query in ["?borough=sutton", "?borough=E09000029"] {
         browser.goto(&server.url(&format!("/{query}"))).await;
-        browser
-            .wait_until("document.querySelector('#panel-title')?.textContent === 'Sutton'")
-            .await;
+        browser.wait_for_panel("Sutton").await;
         assert!(browser
             .text(".area-panel")
             .await
@@ -141,21 +130,17 @@ async fn back_and_forward_follow_the_selection() {
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/")).await;
     browser.wait_for_map().await;
-    let title_is =
-        |name: &str| format!("document.querySelector('#panel-title')?.textContent === '{name}'");
-    browser.css(HACKNEY).await.click().await.unwrap();
-    browser.wait_until(&title_is("Hackney")).await;
-    browser.css(SUTTON).await.click().await.unwrap();
-    browser.wait_until(&title_is("Sutton")).await;
+    browser.click(HACKNEY).await;
+    browser.wait_for_panel("Hackney").await;
+    browser.click(SUTTON).await;
+    browser.wait_for_panel("Sutton").await;
 
     browser.client.back().await.unwrap();
-    browser.wait_until(&title_is("Hackney")).await;
+    browser.wait_for_panel("Hackney").await;
     browser.client.back().await.unwrap();
-    browser
-        .wait_until("document.querySelector('.summary-panel') !== null")
-        .await;
+    browser.wait_for_summary().await;
     browser.client.forward().await.unwrap();
-    browser.wait_until(&title_is("Hackney")).await;
+    browser.wait_for_panel("Hackney").await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
@@ -168,9 +153,7 @@ async fn keyboard_enter_opens_and_hover_names_a_borough() {
     browser.wait_for_map().await;
     let lambeth = browser.css("path.borough[data-code=E09000022]").await;
     lambeth.send_keys("\u{E007}").await.unwrap(); // Enter
-    browser
-        .wait_until("document.querySelector('#panel-title')?.textContent === 'Lambeth'")
-        .await;
+    browser.wait_for_panel("Lambeth").await;
     let panel = browser.text(".area-panel").await;
     assert!(
         panel.contains("Black Thrive") && panel.contains("Lambeth Together"),

@@ -28,18 +28,6 @@ fn geometry_with(code: &str, change: impl FnOnce(&mut Value)) -> String {
     geometry.to_string()
 }
 
-async fn alert_text(browser: &Browser) -> String {
-    browser
-        .wait_until("document.querySelector('[role=alert]') !== null")
-        .await;
-    browser
-        .eval("return [...document.querySelectorAll('[role=alert]')].map(a => a.textContent).join('\\n')")
-        .await
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 /// Console errors that are not the app's own reports to maintainers.
 async fn foreign_console_errors(browser: &Browser) -> Vec<String> {
     browser
@@ -119,7 +107,7 @@ async fn every_kind_of_broken_geometry_is_explained_and_the_story_still_works() 
     for (name, reply, expected, drawn) in cases {
         let server = StaticServer::start(&dist(), vec![(GEOMETRY, reply)]);
         browser.goto(&server.url("/")).await;
-        let message = alert_text(&browser).await;
+        let message = browser.alerts().await;
         assert!(message.contains(expected), "{name}: {message}");
         browser
             .wait_until("document.querySelector('.legend') !== null")
@@ -130,11 +118,8 @@ async fn every_kind_of_broken_geometry_is_explained_and_the_story_still_works() 
         assert_eq!(count, drawn, "{name}");
         // The list still opens any borough's story, drawn or not.
         browser
-            .css(".area-list button[data-code=E09000012]")
-            .await
-            .click()
-            .await
-            .unwrap();
+            .click(".area-list button[data-code=E09000012]")
+            .await;
         browser
             .wait_until("document.querySelector('.area-panel')?.textContent.includes('Britannia')")
             .await;
@@ -157,7 +142,7 @@ async fn a_missing_content_file_is_explained_and_the_map_still_draws() {
     let server = StaticServer::start(&dist(), vec![(CONTENT, Reply::status(404))]);
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/?borough=hackney")).await;
-    let message = alert_text(&browser).await;
+    let message = browser.alerts().await;
     assert!(
         message.contains(
             "content/londoners-did.json: file: could not be downloaded (the server answered 404)"
@@ -173,12 +158,7 @@ async fn a_missing_content_file_is_explained_and_the_map_still_draws() {
         )
         .await;
     // The summary falls back to the figures the page itself knows.
-    browser
-        .css(".area-panel .close")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click(".area-panel .close").await;
     browser.wait_until("document.querySelector('.summary-panel')?.textContent.includes('more than 1,000 Londoners')").await;
     browser.close().await;
 }
@@ -193,7 +173,7 @@ async fn address_garbage_is_shown_as_text_and_shortened() {
             "/?borough={markup}&theme=%3Cscript%3Ealert(2)%3C%2Fscript%3E"
         )))
         .await;
-    let message = alert_text(&browser).await;
+    let message = browser.alerts().await;
     assert!(
         message.contains("\u{201c}<img src=x onerror=alert(1)>\u{201d}"),
         "{message}"
@@ -217,7 +197,7 @@ async fn address_garbage_is_shown_as_text_and_shortened() {
     browser
         .goto(&server.url(&format!("/?borough={}", "A".repeat(5000))))
         .await;
-    let message = alert_text(&browser).await;
+    let message = browser.alerts().await;
     assert!(
         message.contains(&format!("\u{201c}{}\u{2026}\u{201d}", "A".repeat(59))),
         "not shortened: {} chars",
@@ -241,7 +221,7 @@ async fn script_injection_through_the_content_file_never_runs() {
     let server = StaticServer::start(&dist(), vec![(CONTENT, Reply::body(content.to_string()))]);
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/?borough=hackney")).await;
-    let message = alert_text(&browser).await;
+    let message = browser.alerts().await;
     assert!(
         message.contains("areas[28] (E09000029)")
             && message.contains("\"javascript:alert(4)\" is not an https:// or http:// address"),
@@ -277,7 +257,7 @@ async fn a_browser_without_webassembly_is_told_so() {
         )
         .await;
     browser.goto(&server.url("/")).await;
-    let message = alert_text(&browser).await;
+    let message = browser.alerts().await;
     assert!(
         message.contains("cannot run in this browser") && message.contains("no WebAssembly"),
         "{message}"
@@ -372,9 +352,7 @@ async fn two_thousand_random_interactions_leave_the_page_healthy() {
     // The page still answers.
     browser.eval("document.getElementById('map').contentWindow.postMessage({target: 'borough-map', type: 'select', code: 'E09000012'}, '*')").await;
     browser.client.clone().enter_frame(0).await.unwrap();
-    browser
-        .wait_until("document.querySelector('#panel-title')?.textContent === 'Hackney'")
-        .await;
+    browser.wait_for_panel("Hackney").await;
     browser.client.clone().enter_parent_frame().await.unwrap();
     browser.assert_no_console_errors().await;
     browser.close().await;

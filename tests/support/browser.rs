@@ -139,6 +139,37 @@ impl Browser {
         self.css(selector).await.text().await.unwrap()
     }
 
+    /// Clicks the element `selector` finds (waiting for it to exist).
+    pub async fn click(&self, selector: &str) {
+        self.css(selector)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {selector:?}: {e}"));
+    }
+
+    /// Waits until the panel shows the story of the area called `name`.
+    pub async fn wait_for_panel(&self, name: &str) {
+        self.wait_until(&format!(
+            "document.querySelector('.area-panel #panel-title')?.textContent === {name:?}"
+        ))
+        .await;
+    }
+
+    /// Waits until the panel shows the London-wide story (nothing selected).
+    pub async fn wait_for_summary(&self) {
+        self.wait_until("document.querySelector('.summary-panel') !== null")
+            .await;
+    }
+
+    /// Waits for at least one alert, then returns the text of them all, a line each.
+    pub async fn alerts(&self) -> String {
+        self.wait_until("document.querySelector('[role=alert]') !== null")
+            .await;
+        let text = self.eval("return [...document.querySelectorAll('[role=alert]')].map(a => a.textContent).join('\\n')").await;
+        text.as_str().unwrap_or_default().to_owned()
+    }
+
     /// Waits for the map to draw its boroughs.
     pub async fn wait_for_map(&self) {
         self.wait_until("document.querySelectorAll('path.borough[data-status]:not([data-status=unknown])').length > 0").await;
