@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test tools dist sizes geo check fuzz clean
+.PHONY: serve test tools dist sizes geo check fuzz bench clean
 
 ## Build and serve the app on http://127.0.0.1:8080, rebuilding on change.
 serve: tools
@@ -35,6 +35,10 @@ check:
 ## Fuzz every parser with a million generated inputs (make test runs 20,000).
 fuzz:
 	cargo xtask fuzz 1000000
+
+## The benchmark against D3 and Leaflet pages under mobile throttling (see bench/README.md).
+bench: tools dist
+	cargo run --release --package bench
 
 ## Re-derive geo/boroughs.geojson from the pinned vega-datasets package.
 geo: tools

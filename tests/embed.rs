@@ -133,6 +133,26 @@ async fn embed_js_frames_the_map_and_its_height_follows_the_content() {
         closed < long - 100.0,
         "closing left the frame at {closed} px (open: {long} px)"
     );
+
+    // From 280 px to 1200 px wide, nothing inside the frame scrolls sideways.
+    for width in [280, 600, 1200] {
+        browser
+            .eval(&format!(
+                "document.getElementById('map').style.width = '{width}px'"
+            ))
+            .await;
+        settled_height(&browser).await;
+        let overflow = in_frame(
+            &browser,
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+        )
+        .await;
+        assert_eq!(overflow[1], width, "the frame is not {width} px wide");
+        assert!(
+            overflow[0].as_u64() <= overflow[1].as_u64(),
+            "{width} px: content is {overflow}"
+        );
+    }
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

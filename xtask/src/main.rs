@@ -10,6 +10,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   cargo xtask geo <londonBoroughs.json> <out.geojson>   derive geo/ from the vega-datasets TopoJSON
   cargo xtask sizes <dir>                               print every file's raw, gzip and brotli size
+  cargo xtask precompress <dir>                         write .br and .gz beside every compressible file
   cargo xtask fuzz [inputs] [seed]                      fuzz every parser (default 1,000,000 inputs)";
 
 fn main() -> ExitCode {
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
             topojson::derive_geojson(&PathBuf::from(input), &PathBuf::from(output))
         }
         ["sizes", dir] => sizes::print(&PathBuf::from(dir)),
+        ["precompress", dir] => sizes::precompress(&PathBuf::from(dir)),
         ["fuzz", rest @ ..] if rest.len() <= 2 => {
             let number = |i: usize, default: u64| {
                 rest.get(i).map_or(Ok(default), |s| {

@@ -1,4 +1,4 @@
-//! Prints the raw, gzip and brotli size of every file in a folder: what a visitor downloads.
+//! Sizes and precompression of the bundle: what a visitor downloads, raw, gzip and brotli.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,22 +12,49 @@ pub struct Sizes {
     pub brotli: usize,
 }
 
-pub fn measure(bytes: &[u8]) -> Sizes {
+fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut gzip = GzEncoder::new(Vec::new(), flate2::Compression::best());
     gzip.write_all(bytes).expect("writing to memory");
-    let gzip = gzip.finish().expect("writing to memory").len();
-    let mut brotli = Vec::new();
+    gzip.finish().expect("writing to memory")
+}
+
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
         lgwin: 22,
         ..Default::default()
     };
-    brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &params).expect("writing to memory");
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to memory");
+    out
+}
+
+pub fn measure(bytes: &[u8]) -> Sizes {
     Sizes {
         raw: bytes.len(),
-        gzip,
-        brotli: brotli.len(),
+        gzip: gzip(bytes).len(),
+        brotli: brotli(bytes).len(),
     }
+}
+
+/// Writes `X.br` and `X.gz` beside every text or WebAssembly file in `dir`, for static hosts
+/// that serve precompressed files (nginx's gzip_static and brotli_static, for one).
+pub fn precompress(dir: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    collect(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let compressible = ["html", "js", "wasm", "css", "json", "geojson", "svg"];
+    for file in files {
+        let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !compressible.contains(&extension) {
+            continue;
+        }
+        let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        for (suffix, packed) in [("br", brotli(&bytes)), ("gz", gzip(&bytes))] {
+            let target = PathBuf::from(format!("{}.{suffix}", file.display()));
+            std::fs::write(&target, packed).map_err(|e| format!("{}: {e}", target.display()))?;
+        }
+    }
+    Ok(())
 }
 
 pub fn print(dir: &Path) -> Result<(), String> {
@@ -81,6 +108,23 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn precompress_writes_brotli_and_gzip_beside_text_files_only() {
+        let dir = std::env::temp_dir().join(format!("xtask-precompress-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("geo")).unwrap();
+        let text = "{\"type\":\"FeatureCollection\"}".repeat(50);
+        std::fs::write(dir.join("geo/boroughs.geojson"), &text).unwrap();
+        std::fs::write(dir.join("_headers"), "/*").unwrap();
+        precompress(&dir).unwrap();
+        let br = std::fs::read(dir.join("geo/boroughs.geojson.br")).unwrap();
+        let mut unpacked = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut unpacked).unwrap();
+        assert_eq!(unpacked, text.as_bytes());
+        assert!(dir.join("geo/boroughs.geojson.gz").is_file());
+        assert!(!dir.join("_headers.br").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn compression_shrinks_repetitive_text() {
