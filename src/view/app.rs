@@ -77,7 +77,9 @@ pub fn App() -> impl IntoView {
         MapState::Loading => view! { <p class="map-status">"Loading the map…"</p> }.into_any(),
         MapState::Ready(layout) => view! { <BoroughMap layout /> }.into_any(),
         MapState::Failed => view! {
-            <p class="map-status">"The map cannot be drawn just now. The London-wide story is beside it."</p>
+            <p class="map-status">
+                "The map cannot be drawn just now; every borough's story is still in the list of all areas."
+            </p>
         }
         .into_any(),
     }
