@@ -122,8 +122,18 @@ impl Table {
         out
     }
 
+    /// A Markdown table; a sub-row's indent (Markdown would drop it) becomes a leading "↳".
     pub fn markdown(&self) -> String {
-        let line = |row: &Vec<String>| format!("| {} |", row.join(" | "));
+        let line = |row: &Vec<String>| {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|cell| match cell.strip_prefix("  ") {
+                    Some(rest) => format!("↳ {rest}"),
+                    None => cell.clone(),
+                })
+                .collect();
+            format!("| {} |", cells.join(" | "))
+        };
         let mut out = line(&self.header);
         out.push('\n');
         let align: Vec<&str> = (0..self.header.len())
