@@ -200,7 +200,24 @@ async fn on_a_phone_the_city_can_be_tapped_and_the_story_is_a_bottom_sheet() {
         "the City ({b_top}–{b_bottom}) is hidden by the sheet (from {top})"
     );
 
-    // Tapping the map outside every borough closes; nothing needed hover.
+    // A tap on the map outside every borough (here its top-left corner) closes; so does the
+    // close button. Nothing needed hover.
+    let corner = browser
+        .eval(
+            "const svg = document.querySelector('svg.map'); svg.scrollIntoView(); const r = svg.getBoundingClientRect(); \
+               const [x, y] = [r.left + 3, r.top + 3]; \
+               return [x, y, document.elementFromPoint(x, y).matches('svg.map')]",
+        )
+        .await;
+    assert_eq!(corner[2], true, "the corner is not bare map");
+    browser
+        .tap(corner[0].as_f64().unwrap(), corner[1].as_f64().unwrap())
+        .await;
+    browser.wait_for_summary().await;
+    browser
+        .click(".area-list button[data-code=E09000001]")
+        .await;
+    browser.wait_for_panel("City of London").await;
     browser.click(".area-panel .close").await;
     browser.wait_for_summary().await;
     browser.assert_no_console_errors().await;

@@ -262,8 +262,9 @@ async fn commands_from_any_window_but_the_parent_are_ignored() {
 async fn a_pym_js_host_gets_the_height_string_and_amp_hosts_their_message() {
     let app = serve();
     let frame = format!(
-        "<iframe src=\"{}\" title=\"Map\" style=\"width:100%;border:0\"></iframe>",
-        app.url("/?embed=1&childId=map-7")
+        "<iframe src=\"{}\" title=\"Map\" style=\"width:100%;border:0\" \
+         sandbox=\"allow-scripts allow-same-origin allow-popups\"></iframe>",
+        app.url("/?embed=1&childId=map-7&borough=hackney")
     );
     let host = host_page(&frame);
     let browser = Browser::start(1024, 800).await;
@@ -273,6 +274,18 @@ async fn a_pym_js_host_gets_the_height_string_and_amp_hosts_their_message() {
         .await;
     browser.wait_until("messages.some(m => m && m.sentinel === 'amp' && m.type === 'embed-size' && m.height > 0)").await;
     browser.wait_until("messages.some(m => m && m.source === 'borough-map' && m.type === 'resize' && m.height > 0)").await;
+    // The map works in a frame sandboxed as partners commonly do.
+    wait_in_frame(
+        &browser,
+        "document.querySelector('#panel-title')?.textContent === 'Hackney'",
+    )
+    .await;
+    let link = in_frame(
+        &browser,
+        "const a = document.querySelector('.area-panel .sources a'); return [a.target, a.rel]",
+    )
+    .await;
+    assert_eq!(link, serde_json::json!(["_blank", "noopener noreferrer"]));
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
