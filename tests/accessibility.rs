@@ -15,6 +15,10 @@ const UP: char = '\u{E013}';
 const RIGHT: char = '\u{E014}';
 const DOWN: char = '\u{E015}';
 
+/// The phone sheet has finished sliding up: its bottom is the screen's.
+const SHEET_SETTLED: &str =
+    "Math.abs(document.querySelector('.panel-column').getBoundingClientRect().bottom - innerHeight) < 1";
+
 async fn focused_code(browser: &Browser) -> Option<String> {
     browser
         .eval("return document.activeElement?.dataset?.code ?? null")
@@ -182,9 +186,7 @@ async fn on_a_phone_the_city_can_be_tapped_and_the_story_is_a_bottom_sheet() {
 
     // The story is a sheet at the bottom that scrolls on its own, with the borough visible above
     // (once it has slid in).
-    browser
-        .wait_until("Math.abs(document.querySelector('.panel-column').getBoundingClientRect().bottom - innerHeight) < 1")
-        .await;
+    browser.wait_until(SHEET_SETTLED).await;
     let layout = browser
         .eval("const sheet = document.querySelector('.panel-column'); const s = sheet.getBoundingClientRect(); \
                const b = document.querySelector('path.borough[data-code=E09000001]').getBoundingClientRect(); \
@@ -218,6 +220,7 @@ async fn on_a_phone_the_city_can_be_tapped_and_the_story_is_a_bottom_sheet() {
         .click(".area-list button[data-code=E09000001]")
         .await;
     browser.wait_for_panel("City of London").await;
+    browser.wait_until(SHEET_SETTLED).await;
     browser.click(".area-panel .close").await;
     browser.wait_for_summary().await;
     browser.assert_no_console_errors().await;

@@ -2,7 +2,6 @@
 //! `POST /session/{id}/goog/cdp/execute` bridge: throttling, the injected probe, navigation,
 //! evaluation, clicks and heap usage.
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{json, Value};
 
 use crate::browser::Browser;
@@ -133,38 +132,4 @@ pub async fn heap_usage(browser: &Browser) -> Result<HeapUsage, String> {
 pub async fn browser_version(browser: &Browser) -> Result<String, String> {
     let version = browser.cdp("Browser.getVersion", json!({})).await?;
     Ok(version["product"].as_str().unwrap_or("unknown").to_owned())
-}
-
-/// ChromeDriver's bridge to the DevTools protocol, which W3C WebDriver lacks.
-#[derive(Debug)]
-pub struct CdpCommand {
-    cmd: String,
-    params: Value,
-}
-
-impl CdpCommand {
-    pub fn new(cmd: &str, params: Value) -> CdpCommand {
-        CdpCommand {
-            cmd: cmd.to_owned(),
-            params,
-        }
-    }
-}
-
-impl WebDriverCompatibleCommand for CdpCommand {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"cmd": self.cmd, "params": self.params});
-        (http::Method::POST, Some(body.to_string()))
-    }
 }

@@ -1,79 +1,34 @@
 //! Headless Chromium driven over WebDriver: each test gets its own ChromeDriver, browser and
 //! profile, all removed when the test ends (even when it fails).
 
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions, PointerAction, TouchActions};
-use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{json, Value};
+use fantoccini::{Client, Locator};
+use headless::{Chromium, Options};
+use serde_json::Value;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "chromedriver";
 /// Generous: the machines that run this have two cores and may be busy.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct Browser {
     pub client: Client,
-    driver: Child,
-    profile: std::path::PathBuf,
+    chromium: Chromium,
 }
 
 impl Browser {
     /// Starts headless Chromium with a `width` × `height` CSS-pixel viewport.
     pub async fn start(width: u32, height: u32) -> Browser {
-        let port = free_port();
-        let driver = Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| {
-                panic!("cannot start {CHROMEDRIVER} ({e}); `make tools` installs it")
-            });
-        let profile =
-            std::env::temp_dir().join(format!("borough-map-test-{}-{port}", std::process::id()));
-        let caps: Capabilities = serde_json::from_value(json!({
-            "browserName": "chrome",
-            "goog:loggingPrefs": {"browser": "ALL"},
-            "goog:chromeOptions": {
-                "binary": CHROMIUM,
-                "args": [
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--disable-dev-shm-usage",
-                    format!("--user-data-dir={}", profile.display()),
-                    format!("--window-size={width},{height}"),
-                ]
-            }
-        }))
-        .unwrap();
-        let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + PATIENCE;
-        let client = loop {
-            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match ClientBuilder::new(connector)
-                .capabilities(caps.clone())
-                .connect(&url)
-                .await
-            {
-                Ok(client) => break client,
-                Err(e) if Instant::now() > deadline => panic!("cannot reach ChromeDriver: {e}"),
-                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
-            }
+        let options = Options {
+            window: Some((width, height)),
+            ..Options::default()
         };
+        let chromium = Chromium::start(options)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         let browser = Browser {
-            client,
-            driver,
-            profile,
+            client: chromium.client.clone(),
+            chromium,
         };
         browser.set_viewport(width, height).await;
         browser
@@ -201,10 +156,10 @@ impl Browser {
 
     /// Sends a Chrome DevTools Protocol command through ChromeDriver.
     pub async fn cdp(&self, command: &str, params: Value) -> Value {
-        self.client
-            .issue_cmd(DevToolsCommand(json!({"cmd": command, "params": params})))
+        self.chromium
+            .cdp(command, params)
             .await
-            .unwrap_or_else(|e| panic!("{command}: {e}"))
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// Runs axe-core (the npm package, pinned in tools/) on the page and returns its
@@ -229,13 +184,10 @@ impl Browser {
     /// Everything the page logged at error level (console errors, failed loads, uncaught
     /// exceptions) since the last call.
     pub async fn console_errors(&self) -> Vec<String> {
-        let logs = self.client.issue_cmd(BrowserLog).await.unwrap();
-        logs.as_array()
-            .into_iter()
-            .flatten()
-            .filter(|entry| entry["level"] == "SEVERE")
-            .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
-            .collect()
+        self.chromium
+            .console_errors()
+            .await
+            .unwrap_or_else(|e| panic!("browser log: {e}"))
     }
 
     pub async fn assert_no_console_errors(&self) {
@@ -245,64 +197,6 @@ impl Browser {
 
     /// Ends the session; call at the end of each test so Chromium exits cleanly.
     pub async fn close(self) {
-        let _ = self.client.clone().close().await;
-    }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-        let _ = std::fs::remove_dir_all(&self.profile);
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// ChromeDriver's log endpoint, which W3C WebDriver lacks and fantoccini does not wrap.
-#[derive(Debug)]
-struct BrowserLog;
-
-impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({"type": "browser"}).to_string()),
-        )
-    }
-}
-
-/// ChromeDriver's bridge to the DevTools Protocol.
-#[derive(Debug)]
-struct DevToolsCommand(Value);
-
-impl WebDriverCompatibleCommand for DevToolsCommand {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
+        self.chromium.close().await;
     }
 }
