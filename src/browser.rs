@@ -200,6 +200,13 @@ pub fn is_focus_visible(target: Option<web_sys::EventTarget>) -> bool {
         .is_some_and(|e| e.matches(":focus-visible").unwrap_or(false))
 }
 
+/// Whether `target` is inside a `<dialog>`.
+pub fn is_in_dialog(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| e.closest("dialog").ok().flatten().is_some())
+}
+
 /// On a phone the panel is a sheet over the lower half of the screen: scroll the page so that
 /// `area` sits in the half still visible.
 pub fn reveal_above_sheet(area: Area) {

@@ -296,6 +296,18 @@ async fn the_embed_dialogs_snippets_work_when_pasted_into_a_page() {
     let browser = Browser::start(1280, 900).await;
     browser.goto(&app.url("/")).await;
     browser.wait_for_map().await;
+    // Escape in the dialog closes the dialog, not the open borough behind it.
+    browser.click("path.borough[data-code=E09000012]").await;
+    browser.wait_for_panel("Hackney").await;
+    browser.click(".embed-button").await;
+    browser
+        .wait_until("document.querySelector('dialog.embed-dialog').open")
+        .await;
+    browser.press('\u{E00C}').await;
+    browser
+        .wait_until("!document.querySelector('dialog.embed-dialog').open")
+        .await;
+    browser.wait_for_panel("Hackney").await;
     browser.click(".embed-button").await;
     browser
         .wait_until("document.querySelector('dialog.embed-dialog').open")

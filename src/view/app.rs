@@ -57,9 +57,12 @@ pub fn App() -> impl IntoView {
         report_unknown_values(notices, &address);
         selection.follow(&address);
     });
-    // Escape closes the open area from anywhere and returns focus to it on the map.
+    // Escape closes the open area from anywhere (except a dialog, which Escape closes instead)
+    // and returns focus to it on the map.
     let _ = window_event_listener(leptos::ev::keydown, move |event| {
-        if matches!(event.key().as_str(), "Escape" | "Esc") {
+        if matches!(event.key().as_str(), "Escape" | "Esc")
+            && !browser::is_in_dialog(event.target())
+        {
             selection.close();
         }
     });
