@@ -10,6 +10,14 @@ function fail(message, error) {
     status.setAttribute("role", "alert");
   }
   console.error("borough map: " + message, error || "");
+  // The static story that <noscript> holds for readers without JavaScript: our own build's
+  // HTML (no script in it), shown here because the map itself cannot run.
+  const story = document.getElementById("static-story");
+  if (story) {
+    const shown = document.createElement("div");
+    shown.innerHTML = story.textContent;
+    story.replaceWith(shown);
+  }
 }
 
 const unavailable =

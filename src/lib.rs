@@ -11,6 +11,7 @@ pub mod content;
 pub mod embed;
 pub mod geo;
 mod panic;
+pub mod static_story;
 pub mod url_state;
 pub mod view;
 

@@ -268,6 +268,61 @@ async fn a_browser_without_webassembly_is_told_so() {
         errors.iter().any(|e| e.contains("borough map:")),
         "{errors:?}"
     );
+
+    // The static story is shown instead: 33 boroughs, each linking to its own section.
+    let links = browser
+        .eval("return [...document.querySelectorAll('svg.static-map a')].map(a => a.getAttribute('href'))")
+        .await;
+    assert_eq!(links.as_array().unwrap().len(), 33);
+    assert!(links.as_array().unwrap().contains(&json!("#area-hackney")));
+    browser
+        .click("svg.static-map a[href='#area-hackney'] path")
+        .await;
+    browser
+        .wait_until("location.hash === '#area-hackney'")
+        .await;
+    let section = browser.text("#area-hackney").await;
+    assert!(
+        section.contains("Britannia Leisure Centre") && section.contains("Outcomes recorded"),
+        "{section}"
+    );
+    let visible = browser
+        .eval("const r = document.getElementById('area-hackney').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight")
+        .await;
+    assert_eq!(visible, true, "the section is not scrolled into view");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_static_map_has_the_live_maps_boroughs_in_the_same_places() {
+    let server = serve();
+    let boxes = "return Object.fromEntries([...document.querySelectorAll(SELECTOR)].map(p => { \
+                 const b = p.getBBox(); return [p.dataset.code, [b.x, b.y, b.width, b.height].map(Math.round)]; }))";
+    let browser = Browser::start(1280, 900).await;
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({"source": "delete globalThis.WebAssembly;"}),
+        )
+        .await;
+    browser.goto(&server.url("/")).await;
+    browser
+        .wait_until("document.querySelectorAll('svg.static-map path').length === 33")
+        .await;
+    let static_boxes = browser
+        .eval(&boxes.replace("SELECTOR", "'svg.static-map path.borough'"))
+        .await;
+    browser.close().await;
+
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    let live_boxes = browser
+        .eval(&boxes.replace("SELECTOR", "'svg.map:not(.static-map) path.borough'"))
+        .await;
+    assert_eq!(static_boxes.as_object().unwrap().len(), 33);
+    assert_eq!(static_boxes, live_boxes);
+    browser.assert_no_console_errors().await;
     browser.close().await;
 }
 

@@ -1,6 +1,7 @@
 //! Project tasks that run natively, outside the app: `cargo xtask <task>` (see `.cargo/config.toml`).
 
 mod fuzz;
+mod prerender;
 mod sizes;
 mod topojson;
 
@@ -10,6 +11,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   cargo xtask geo <londonBoroughs.json> <out.geojson>   derive geo/ from the vega-datasets TopoJSON
   cargo xtask sizes <dir>                               print every file's raw, gzip and brotli size
+  cargo xtask prerender <dir>                           write the static story into <dir>/index.html
   cargo xtask precompress <dir>                         write .br and .gz beside every compressible file
   cargo xtask fuzz [inputs] [seed]                      fuzz every parser (default 1,000,000 inputs)";
 
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         }
         ["sizes", dir] => sizes::print(&PathBuf::from(dir)),
         ["precompress", dir] => sizes::precompress(&PathBuf::from(dir)),
+        ["prerender", dir] => prerender::prerender(&PathBuf::from(dir)),
         ["fuzz", rest @ ..] if rest.len() <= 2 => {
             let number = |i: usize, default: u64| {
                 rest.get(i).map_or(Ok(default), |s| {
