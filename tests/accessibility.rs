@@ -126,11 +126,8 @@ async fn search_and_list_select_on_the_map() {
     browser.press(ENTER).await;
     browser.wait_for_panel("Wandsworth").await;
     let pressed = browser
-        .css("path.borough[data-code=E09000032]")
-        .await
-        .attr("aria-pressed")
-        .await
-        .unwrap();
+        .attr("path.borough[data-code=E09000032]", "aria-pressed")
+        .await;
     assert_eq!(pressed.as_deref(), Some("true"));
     assert_eq!(
         input.prop("value").await.unwrap().as_deref(),
@@ -149,11 +146,8 @@ async fn search_and_list_select_on_the_map() {
         .await;
     browser.wait_for_panel("Lewisham").await;
     let pressed = browser
-        .css("path.borough[data-code=E09000023]")
-        .await
-        .attr("aria-pressed")
-        .await
-        .unwrap();
+        .attr("path.borough[data-code=E09000023]", "aria-pressed")
+        .await;
     assert_eq!(pressed.as_deref(), Some("true"));
     assert_eq!(
         input.prop("value").await.unwrap().as_deref(),

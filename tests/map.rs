@@ -70,13 +70,7 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes() {
     let url = browser.client.current_url().await.unwrap();
     assert_eq!(url.query(), Some("borough=hackney"));
     assert_eq!(
-        browser
-            .css(HACKNEY)
-            .await
-            .attr("aria-pressed")
-            .await
-            .unwrap()
-            .as_deref(),
+        browser.attr(HACKNEY, "aria-pressed").await.as_deref(),
         Some("true")
     );
 
@@ -84,13 +78,7 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes() {
     browser.wait_for_summary().await;
     assert_eq!(browser.client.current_url().await.unwrap().query(), None);
     assert_eq!(
-        browser
-            .css(HACKNEY)
-            .await
-            .attr("aria-pressed")
-            .await
-            .unwrap()
-            .as_deref(),
+        browser.attr(HACKNEY, "aria-pressed").await.as_deref(),
         Some("false")
     );
     browser.assert_no_console_errors().await;
@@ -110,13 +98,7 @@ async fn the_address_opens_a_borough_by_slug_or_code() {
             .contains("Fairness Commission"));
         browser.wait_for_map().await;
         assert_eq!(
-            browser
-                .css(SUTTON)
-                .await
-                .attr("aria-pressed")
-                .await
-                .unwrap()
-                .as_deref(),
+            browser.attr(SUTTON, "aria-pressed").await.as_deref(),
             Some("true")
         );
     }

@@ -250,12 +250,7 @@ async fn script_injection_through_the_content_file_never_runs() {
 async fn a_browser_without_webassembly_is_told_so() {
     let server = serve();
     let browser = Browser::start(1280, 900).await;
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({"source": "delete globalThis.WebAssembly;"}),
-        )
-        .await;
+    browser.remove_webassembly().await;
     browser.goto(&server.url("/")).await;
     let message = browser.alerts().await;
     assert!(
@@ -299,12 +294,7 @@ async fn the_static_map_has_the_live_maps_boroughs_in_the_same_places() {
     let boxes = "return Object.fromEntries([...document.querySelectorAll(SELECTOR)].map(p => { \
                  const b = p.getBBox(); return [p.dataset.code, [b.x, b.y, b.width, b.height].map(Math.round)]; }))";
     let browser = Browser::start(1280, 900).await;
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({"source": "delete globalThis.WebAssembly;"}),
-        )
-        .await;
+    browser.remove_webassembly().await;
     browser.goto(&server.url("/")).await;
     browser
         .wait_until("document.querySelectorAll('svg.static-map path').length === 33")

@@ -94,6 +94,25 @@ impl Browser {
         self.css(selector).await.text().await.unwrap()
     }
 
+    /// The attribute `name` of the element `selector` finds (waiting for it to exist).
+    pub async fn attr(&self, selector: &str, name: &str) -> Option<String> {
+        self.css(selector)
+            .await
+            .attr(name)
+            .await
+            .unwrap_or_else(|e| panic!("{selector:?} [{name}]: {e}"))
+    }
+
+    /// Makes every page this browser opens from now on run without WebAssembly, as in a browser
+    /// that lacks it or a policy that blocks it.
+    pub async fn remove_webassembly(&self) {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({"source": "delete globalThis.WebAssembly;"}),
+        )
+        .await;
+    }
+
     /// Clicks the element `selector` finds (waiting for it to exist).
     pub async fn click(&self, selector: &str) {
         self.css(selector)
