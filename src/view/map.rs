@@ -19,7 +19,11 @@ const HIT_RADIUS: f64 = 40.0;
 #[component]
 pub fn BoroughMap(layout: Arc<MapLayout>) -> impl IntoView {
     let selection = expect_context::<Selection>();
+    let story = expect_context::<Story>();
+    let highlight = expect_context::<Highlight>();
     let hovered = RwSignal::new(None::<Area>);
+    // The areas the picked theme touches, worked out once for all the shapes.
+    let themed = Memo::new(move |_| Some(story.get()?.areas_with_theme(highlight.get()?)));
     // The area holding the map's one tab stop (roving tabindex), and whether it has a visible
     // keyboard focus ring.
     let roving = RwSignal::new(None::<Area>);
@@ -52,6 +56,7 @@ pub fn BoroughMap(layout: Arc<MapLayout>) -> impl IntoView {
                 <BoroughShape
                     shape=shape.clone()
                     hovered
+                    themed
                     is_tab_stop=Signal::derive(move || tab_stop.get() == Some(area))
                     on_key
                     on_focus=move |area, visible| {
@@ -162,6 +167,7 @@ pub fn BoroughMap(layout: Arc<MapLayout>) -> impl IntoView {
 fn BoroughShape(
     shape: MapShape,
     hovered: RwSignal<Option<Area>>,
+    themed: Memo<Option<Vec<Area>>>,
     #[prop(into)] is_tab_stop: Signal<bool>,
     on_key: impl Fn(ev::KeyboardEvent, Area) + 'static,
     on_focus: impl Fn(Area, bool) + 'static,
@@ -169,15 +175,10 @@ fn BoroughShape(
 ) -> impl IntoView {
     let selection = expect_context::<Selection>();
     let story = expect_context::<Story>();
-    let highlight = expect_context::<Highlight>();
     let area = shape.area;
     let status = Memo::new(move |_| story.get().and_then(|content| content.status(area)));
     // With a theme picked: `true` for the boroughs it touches, `false` for the rest.
-    let matches_theme = move || {
-        let theme = highlight.get()?;
-        let content = story.get()?;
-        Some(content.areas_with_theme(theme).contains(&area))
-    };
+    let matches_theme = move || themed.with(|areas| areas.as_ref().map(|a| a.contains(&area)));
     view! {
         <path
             class="borough"
