@@ -17,13 +17,11 @@ test: tools check dist
 tools:
 	@scripts/install-tools.sh
 
-## The release bundle in dist/ (opt-level z, LTO, wasm-opt -Oz), with the static story for
-## readers without JavaScript written into index.html and .br and .gz files beside each asset
-## for static hosts, then its sizes.
+## The release bundle in dist/ (opt-level z, LTO, wasm-opt -Oz). Trunk's post-build hook
+## writes the whole page into index.html (cargo xtask prerender) and .br and .gz files beside
+## each asset for static hosts; then the sizes are printed.
 dist:
 	trunk build --release --locked
-	cargo xtask prerender dist
-	cargo xtask precompress dist
 	@$(MAKE) --no-print-directory sizes
 
 ## Raw, gzip and brotli size of every file in dist/.

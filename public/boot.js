@@ -1,31 +1,39 @@
-// Starts the app. An external module instead of Trunk's inline loader, so that the page runs
-// under a Content Security Policy with no 'unsafe-inline'. If WebAssembly is missing or the
-// app cannot load, the reader is told so in the page instead of facing a silent one.
-const status = document.getElementById("boot");
+// Starts the app over the page the build wrote. An external module instead of Trunk's inline
+// loader, so that the page runs under a Content Security Policy with no 'unsafe-inline'.
+// The page works before (and without) the app: each borough links to its story. If the app
+// cannot load, the reader is told so, and the page stays as it is.
+const root = document.documentElement;
+const query = new URLSearchParams(location.search);
+
+// Framed (?embed=1) and colours (?theme=): set before the app loads, so nothing moves or
+// changes colour when it takes over. The app reads the same parameters (src/url_state.rs) and
+// reports values it does not know.
+const embed = (query.get("embed") || "").trim();
+if (embed !== "" && embed !== "0" && embed !== "false") {
+  root.classList.add("embed");
+  for (const disclosure of document.querySelectorAll("details.more")) disclosure.open = false;
+}
+const theme = (query.get("theme") || "").trim().toLowerCase();
+if (theme === "light" || theme === "dark") root.dataset.theme = theme;
 
 function fail(message, error) {
-  if (status) {
-    status.textContent = message;
-    status.className = "notice";
-    status.setAttribute("role", "alert");
-  }
   console.error("borough map: " + message, error || "");
-  // The static story that <noscript> holds for readers without JavaScript: our own build's
-  // HTML (no script in it), shown here because the map itself cannot run.
-  const story = document.getElementById("static-story");
-  if (story) {
-    const shown = document.createElement("div");
-    shown.innerHTML = story.textContent;
-    story.replaceWith(shown);
-  }
+  root.classList.add("no-app");
+  const notice = document.createElement("p");
+  notice.className = "notice";
+  notice.setAttribute("role", "alert");
+  notice.textContent = message;
+  const notices = document.getElementById("notices");
+  if (notices) notices.append(notice);
+  else document.body.prepend(notice);
 }
 
-const unavailable =
-  "The interactive map cannot run in this browser. The report it draws on, \u201cLondoners did\u201d, " +
-  "is on the Mental Health Foundation's website: https://www.mentalhealth.org.uk/explore-mental-health/publications/londoners-did";
+const limited =
+  "The map's interactive parts cannot run in this browser, so searching and highlighting are off. " +
+  "Every borough on the map and in the list still opens its story.";
 
 if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
-  fail(unavailable + " (This browser has no WebAssembly.)");
+  fail(limited + " (This browser has no WebAssembly.)");
 } else {
   import("./borough-map.js")
     .then((app) => app.default({ module_or_path: new URL("./borough-map_bg.wasm", import.meta.url) }))
@@ -33,5 +41,5 @@ if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "funct
       // For maintainers and the soak test: the app's WebAssembly memory, to watch its size.
       globalThis.boroughMap = { memory: exports.memory };
     })
-    .catch((error) => fail(unavailable + " (The map's code could not be loaded.)", error));
+    .catch((error) => fail(limited + " (The map's code could not be loaded.)", error));
 }

@@ -1,7 +1,6 @@
-//! The few browser calls the app makes: fetching a file, reading and writing the address, and
-//! reporting to the console. Everything else stays plain Rust.
-
-use thiserror::Error;
+//! The few browser calls the app makes: finding elements and listening to them, reading and
+//! writing the address, talking to a framing page, and reporting to the console. Everything
+//! else stays plain Rust.
 
 use crate::area::Area;
 use crate::embed::{Command, Message};
@@ -9,17 +8,6 @@ use crate::url_state::ColourScheme;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-/// Why a file could not be fetched, worded for the page.
-#[derive(Clone, Debug, Error, PartialEq)]
-pub enum FetchError {
-    #[error("could not be downloaded ({0})")]
-    Network(String),
-    #[error("could not be downloaded (the server answered {0})")]
-    Status(u16),
-    #[error("could not be read ({0})")]
-    Body(String),
-}
 
 fn describe(value: &JsValue) -> String {
     value
@@ -29,26 +17,81 @@ fn describe(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-/// Fetches `url` (relative to the page) as text.
-pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|e| FetchError::Network(describe(&e)))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|e| FetchError::Network(describe(&e)))?;
-    if !response.ok() {
-        return Err(FetchError::Status(response.status()));
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The first element matching `selector`.
+pub fn query(selector: &str) -> Option<web_sys::Element> {
+    document()?.query_selector(selector).ok()?
+}
+
+/// Every element matching `selector`, in document order.
+pub fn query_all(selector: &str) -> Vec<web_sys::Element> {
+    let Some(list) = document().and_then(|d| d.query_selector_all(selector).ok()) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+/// Appends a new `<tag class=class>text</tag>` to `parent`.
+pub fn append_element(
+    parent: &web_sys::Element,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Option<web_sys::Element> {
+    let element = document()?.create_element(tag).ok()?;
+    if !class.is_empty() {
+        element.set_class_name(class);
     }
-    let text = response
-        .text()
-        .map_err(|e| FetchError::Body(describe(&e)))?;
-    JsFuture::from(text)
-        .await
-        .map_err(|e| FetchError::Body(describe(&e)))?
-        .as_string()
-        .ok_or_else(|| FetchError::Body("not text".into()))
+    element.set_text_content(Some(text));
+    parent.append_child(&element).ok()?;
+    Some(element)
+}
+
+/// Calls `handler` on every `event` at `target`, for the page's lifetime.
+pub fn listen(
+    target: &web_sys::EventTarget,
+    event: &str,
+    handler: impl FnMut(web_sys::Event) + 'static,
+) {
+    let handler = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    if target
+        .add_event_listener_with_callback(event, handler.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        handler.forget();
+    }
+}
+
+/// Calls `handler` on every `event` anywhere in the document.
+pub fn listen_to_document(event: &str, handler: impl FnMut(web_sys::Event) + 'static) {
+    if let Some(document) = document() {
+        listen(&document, event, handler);
+    }
+}
+
+/// Calls `handler` on every `event` at the window.
+pub fn listen_to_window(event: &str, handler: impl FnMut(web_sys::Event) + 'static) {
+    if let Some(window) = web_sys::window() {
+        listen(&window, event, handler);
+    }
+}
+
+/// The element an event happened on (or the closest one matching `selector` around it).
+pub fn event_element(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    let element: web_sys::Element = event.target()?.dyn_into().ok()?;
+    element.closest(selector).ok()?
+}
+
+/// The fragment of the address, e.g. `#area-hackney`.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// The current query string, e.g. `?borough=hackney`.
@@ -123,8 +166,15 @@ pub fn command_from_parent(event: &web_sys::MessageEvent) -> Option<Command> {
     if !js_sys::Object::is(&source, &parent) {
         return None;
     }
-    let text = js_sys::JSON::stringify(&event.data()).ok()?.as_string()?;
-    Command::from_json(&text)
+    let data = event.data();
+    if !data.is_object() {
+        return None;
+    }
+    Command::from_fields(|name| {
+        js_sys::Reflect::get(&data, &JsValue::from_str(name))
+            .ok()?
+            .as_string()
+    })
 }
 
 /// Calls `on_change` with the page's content height (in CSS pixels) now and whenever it
@@ -176,7 +226,7 @@ pub async fn copy_text(text: &str) -> bool {
 }
 
 /// The drawn path of `area`, if the map is drawn.
-fn area_element(area: Area) -> Option<web_sys::SvgElement> {
+pub fn area_element(area: Area) -> Option<web_sys::SvgElement> {
     let selector = format!("path.borough[data-code=\"{}\"]", area.code());
     web_sys::window()?
         .document()?

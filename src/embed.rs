@@ -1,8 +1,7 @@
 //! The embed protocol: messages the map posts to the page that frames it, and commands it
-//! accepts from that page. Plain functions over JSON text, so the browser glue stays thin and
-//! every rule is tested natively.
-
-use serde_json::{json, Value};
+//! accepts from that page. Plain functions, so the browser glue stays thin and every rule is
+//! tested natively. The browser parses and serialises the JSON itself (`JSON.parse`), which
+//! keeps a JSON library out of the WebAssembly.
 
 use crate::area::Area;
 use crate::url_state::ColourScheme;
@@ -17,47 +16,67 @@ pub enum Command {
 }
 
 impl Command {
-    /// Reads a command from a message's data serialised as JSON; anything else (other targets,
-    /// unknown types, bad codes, non-objects) is `None` and is ignored by the caller.
-    pub fn from_json(text: &str) -> Option<Command> {
-        let value: Value = serde_json::from_str(text).ok()?;
-        if value.get("target")?.as_str()? != "borough-map" {
+    /// Reads a command from a message's data, given `field`, which returns the data's string
+    /// field of that name (`None` for a missing or non-string field, or data that is not an
+    /// object). Anything else (other targets, unknown types, bad codes) is `None` and is ignored
+    /// by the caller.
+    pub fn from_fields(field: impl Fn(&str) -> Option<String>) -> Option<Command> {
+        if field("target")? != "borough-map" {
             return None;
         }
-        match value.get("type")?.as_str()? {
-            "select" => Area::parse(value.get("code")?.as_str()?).map(Command::Select),
+        match field("type")?.as_str() {
+            "select" => Area::parse(&field("code")?).map(Command::Select),
             "clear" => Some(Command::Clear),
-            "theme" => ColourScheme::parse(value.get("theme")?.as_str()?).map(Command::Theme),
+            "theme" => ColourScheme::parse(&field("theme")?).map(Command::Theme),
             _ => None,
         }
     }
 }
 
+/// `text` as a JSON string literal, quotes included.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Sent when a borough is selected, by any means.
 pub fn select_message(area: Area) -> String {
-    json!({"source": "borough-map", "type": "select", "code": area.code(), "name": area.name()})
-        .to_string()
+    format!(
+        r#"{{"source":"borough-map","type":"select","code":{},"name":{}}}"#,
+        json_string(area.code()),
+        json_string(area.name())
+    )
 }
 
 /// Sent when the selection is cleared.
 pub fn clear_message() -> String {
-    json!({"source": "borough-map", "type": "clear"}).to_string()
+    r#"{"source":"borough-map","type":"clear"}"#.to_owned()
 }
 
 /// The height of the map's content, in the three forms hosts listen for: ours, Pym.js v1's
 /// string (only when the page was given a `childId`), and AMP's `embed-size`.
 pub fn resize_messages(height: u32, child_id: Option<&str>) -> Vec<Message> {
-    let mut messages = vec![Message::Json(
-        json!({"source": "borough-map", "type": "resize", "height": height}).to_string(),
-    )];
+    let mut messages = vec![Message::Json(format!(
+        r#"{{"source":"borough-map","type":"resize","height":{height}}}"#
+    ))];
     if let Some(id) = child_id {
         messages.push(Message::Text(format!(
             "pymxPYMx{id}xPYMxheightxPYMx{height}"
         )));
     }
-    messages.push(Message::Json(
-        json!({"sentinel": "amp", "type": "embed-size", "height": height}).to_string(),
-    ));
+    messages.push(Message::Json(format!(
+        r#"{{"sentinel":"amp","type":"embed-size","height":{height}}}"#
+    )));
     messages
 }
 
@@ -78,27 +97,40 @@ pub fn valid_child_id(id: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::{json, Value};
+
     use super::*;
+
+    /// The command in a message whose data is `text` as JSON, as the browser reads it.
+    fn command(text: &str) -> Option<Command> {
+        let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+        Command::from_fields(|name| value.get(name)?.as_str().map(String::from))
+    }
+
+    #[test]
+    fn json_strings_are_escaped() {
+        assert_eq!(json_string("a\"b\\c\n"), r#""a\"b\\c\u000a""#);
+        let back: String = serde_json::from_str(&json_string("Tom \"&\" Jerry's")).unwrap();
+        assert_eq!(back, "Tom \"&\" Jerry's");
+    }
 
     #[test]
     fn reads_the_three_commands() {
         let sutton = Area::parse("sutton").unwrap();
         assert_eq!(
-            Command::from_json(r#"{"target":"borough-map","type":"select","code":"E09000029"}"#),
+            command(r#"{"target":"borough-map","type":"select","code":"E09000029"}"#),
             Some(Command::Select(sutton))
         );
         assert_eq!(
-            Command::from_json(
-                r#"{"target":"borough-map","type":"select","code":"sutton","extra":1}"#
-            ),
+            command(r#"{"target":"borough-map","type":"select","code":"sutton","extra":1}"#),
             Some(Command::Select(sutton))
         );
         assert_eq!(
-            Command::from_json(r#"{"target":"borough-map","type":"clear"}"#),
+            command(r#"{"target":"borough-map","type":"clear"}"#),
             Some(Command::Clear)
         );
         assert_eq!(
-            Command::from_json(r#"{"target":"borough-map","type":"theme","theme":"dark"}"#),
+            command(r#"{"target":"borough-map","type":"theme","theme":"dark"}"#),
             Some(Command::Theme(ColourScheme::Dark))
         );
     }
@@ -120,7 +152,7 @@ mod tests {
             r#"{"target":"borough-map","type":"navigate","url":"javascript:alert(1)"}"#,
             r#"{"source":"borough-map","type":"resize","height":10}"#,
         ] {
-            assert_eq!(Command::from_json(text), None, "{text}");
+            assert_eq!(command(text), None, "{text}");
         }
     }
 
@@ -139,6 +171,13 @@ mod tests {
 
         let plain = resize_messages(640, None);
         assert_eq!(plain.len(), 2);
+        let Message::Json(ours) = &plain[0] else {
+            panic!()
+        };
+        assert_eq!(
+            serde_json::from_str::<Value>(ours).unwrap(),
+            json!({"source":"borough-map","type":"resize","height":640})
+        );
         let pym = resize_messages(640, Some("map-1"));
         assert_eq!(
             pym[1],

@@ -34,7 +34,7 @@ async fn each_borough_with_outcomes_shows_them_with_their_sources() {
         browser.wait_for_panel(area.name()).await;
         let shown = browser
             .eval(
-                "return [...document.querySelectorAll('.area-panel .outcome')].map(o => \
+                "return [...document.querySelectorAll('.area-panel:not([hidden]) .outcome')].map(o => \
                  [o.querySelector('h3').textContent, o.querySelector('.sources a')?.href ?? ''])",
             )
             .await;
@@ -52,7 +52,7 @@ async fn each_borough_with_outcomes_shows_them_with_their_sources() {
             );
         }
         assert_eq!(
-            browser.text(".area-panel .status").await,
+            browser.text(".area-panel:not([hidden]) .status").await,
             "Outcomes recorded"
         );
     }
@@ -66,7 +66,7 @@ async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/?borough=tower-hamlets")).await;
     browser.wait_for_panel("Tower Hamlets").await;
-    let panel = browser.text(".area-panel").await;
+    let panel = browser.text(".area-panel:not([hidden])").await;
     assert!(
         panel.contains("Conversation held, no outcome recorded"),
         "{panel}"
@@ -74,14 +74,14 @@ async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
     assert!(panel.contains("Bethnal Green"), "{panel}");
     assert_eq!(
         browser
-            .eval("return document.querySelectorAll('.area-panel .outcome').length")
+            .eval("return document.querySelectorAll('.area-panel:not([hidden]) .outcome').length")
             .await,
         0
     );
 
     browser.click("path.borough[data-code=E09000005]").await; // Brent
     browser.wait_for_panel("Brent").await;
-    let panel = browser.text(".area-panel").await;
+    let panel = browser.text(".area-panel:not([hidden])").await;
     assert!(
         panel.contains("No outcome recorded in the report"),
         "{panel}"
@@ -92,7 +92,7 @@ async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
     );
     assert!(!panel.to_lowercase().contains("no conversation"), "{panel}");
     // The plain message points to the London-wide story.
-    browser.click(".area-panel .link-button").await;
+    browser.click(".area-panel:not([hidden]) .to-london").await;
     browser.wait_for_summary().await;
     browser.assert_no_console_errors().await;
     browser.close().await;

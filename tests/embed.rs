@@ -97,13 +97,16 @@ async fn embed_js_frames_the_map_and_its_height_follows_the_content() {
 
     wait_in_frame(
         &browser,
-        "document.querySelector('#panel-title')?.textContent === 'Brent'",
+        "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === 'Brent'",
     )
     .await;
     // Embedded: no page header or footer, but the map, legend and search.
-    let parts = in_frame(&browser, "return [!!document.querySelector('.site-header'), !!document.querySelector('.site-footer'), \
-        !!document.querySelector('svg.map'), !!document.querySelector('.legend'), !!document.querySelector('#find-input')]").await;
-    assert_eq!(parts, serde_json::json!([false, false, true, true, true]));
+    let parts = in_frame(&browser, "return ['.site-header', '.site-footer', 'svg.map', '.legend', '#find-input', '.embed-credit'] \
+        .map(s => document.querySelector(s).getClientRects().length > 0)").await;
+    assert_eq!(
+        parts,
+        serde_json::json!([false, false, true, true, true, true])
+    );
     let short = settled_height(&browser).await;
 
     // Opening a long story makes the frame taller; closing makes it shorter again.
@@ -112,7 +115,7 @@ async fn embed_js_frames_the_map_and_its_height_follows_the_content() {
         .await;
     wait_in_frame(
         &browser,
-        "document.querySelector('#panel-title')?.textContent === 'Hackney'",
+        "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === 'Hackney'",
     )
     .await;
     let long = settled_height(&browser).await;
@@ -125,7 +128,7 @@ async fn embed_js_frames_the_map_and_its_height_follows_the_content() {
         .await;
     wait_in_frame(
         &browser,
-        "document.querySelector('.summary-panel') !== null",
+        "document.querySelector('.summary-panel:not([hidden])') !== null",
     )
     .await;
     let closed = settled_height(&browser).await;
@@ -178,7 +181,7 @@ async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map() 
         .await;
     in_frame(
         &browser,
-        "document.querySelector('.area-panel .close').click()",
+        "document.querySelector('.area-panel:not([hidden]) .close').click()",
     )
     .await;
     browser
@@ -189,7 +192,7 @@ async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map() 
     browser.eval("document.querySelector('#map iframe').contentWindow.postMessage({target: 'borough-map', type: 'select', code: 'lambeth'}, '*')").await;
     wait_in_frame(
         &browser,
-        "document.querySelector('#panel-title')?.textContent === 'Lambeth'",
+        "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === 'Lambeth'",
     )
     .await;
     browser
@@ -212,7 +215,7 @@ async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map() 
     tokio::time::sleep(Duration::from_millis(500)).await;
     let title = in_frame(
         &browser,
-        "return document.querySelector('#panel-title').textContent",
+        "return document.querySelector('.area-panel:not([hidden]) h2').textContent",
     )
     .await;
     assert_eq!(title, "Lambeth");
@@ -245,7 +248,7 @@ async fn commands_from_any_window_but_the_parent_are_ignored() {
         .await;
     wait_in_frame(
         &browser,
-        "document.querySelector('#panel-title')?.textContent === 'Hackney'",
+        "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === 'Hackney'",
     )
     .await;
     let events = browser.eval("return events").await;
@@ -277,12 +280,12 @@ async fn a_pym_js_host_gets_the_height_string_and_amp_hosts_their_message() {
     // The map works in a frame sandboxed as partners commonly do.
     wait_in_frame(
         &browser,
-        "document.querySelector('#panel-title')?.textContent === 'Hackney'",
+        "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === 'Hackney'",
     )
     .await;
     let link = in_frame(
         &browser,
-        "const a = document.querySelector('.area-panel .sources a'); return [a.target, a.rel]",
+        "const a = document.querySelector('.area-panel:not([hidden]) .sources a'); return [a.target, a.rel]",
     )
     .await;
     assert_eq!(link, serde_json::json!(["_blank", "noopener noreferrer"]));
@@ -351,7 +354,7 @@ async fn the_embed_dialogs_snippets_work_when_pasted_into_a_page() {
         browser.css("iframe").await;
         wait_in_frame(
             &browser,
-            "document.querySelector('#panel-title')?.textContent === 'Sutton'",
+            "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === 'Sutton'",
         )
         .await;
         let theme = in_frame(&browser, "return document.documentElement.dataset.theme").await;

@@ -1,13 +1,12 @@
 //! Browser tests of what a reader sees when something is wrong: a message in the page, and
-//! everything that can still work still working.
+//! everything that can still work still working. (The build refuses broken boundaries or
+//! content, naming the file and entry: see `borough_map::page`'s tests. A reader never meets
+//! them.)
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
-use support::{dist, Browser, Reply, StaticServer};
-
-const GEOMETRY: &str = "/geo/boroughs.geojson";
-const CONTENT: &str = "/content/londoners-did.json";
+use support::{dist, index_with_body, serve_page, Browser, Reply, StaticServer};
 
 #[tokio::test]
 async fn an_unknown_borough_in_the_address_is_explained_and_the_map_still_works() {
@@ -21,6 +20,7 @@ async fn an_unknown_borough_in_the_address_is_explained_and_the_map_still_works(
         "{message}"
     );
     browser.wait_for_map().await;
+    browser.wait_for_summary().await;
     assert!(browser
         .text(".summary-panel")
         .await
@@ -34,117 +34,62 @@ async fn an_unknown_borough_in_the_address_is_explained_and_the_map_still_works(
 }
 
 #[tokio::test]
-async fn a_missing_geometry_file_is_explained_and_the_story_still_shows() {
-    let server = StaticServer::start(&dist(), vec![(GEOMETRY, Reply::status(404))]);
-    let browser = Browser::start(1280, 900).await;
-    browser.goto(&server.url("/?borough=hackney")).await;
-    let message = browser.alerts().await;
-    assert!(
-        message
-            .contains("The borough boundaries could not be downloaded (the server answered 404)"),
-        "{message}"
-    );
-    browser
-        .wait_until(
-            "document.querySelector('.map-status')?.textContent.includes('cannot be drawn')",
-        )
-        .await;
-    // The selected borough's story does not depend on the map.
-    browser
-        .wait_until("document.querySelector('.area-panel')?.textContent.includes('Britannia')")
-        .await;
-    browser.close().await;
-}
-
-#[tokio::test]
-async fn a_malformed_geometry_file_is_explained() {
-    for (body, expected) in [
-        (
-            "{\"type\": \"FeatureCollection\", \"features\": [",
-            "is not valid JSON",
-        ),
-        (
-            "{\"type\": \"Topology\"}",
-            "is not a GeoJSON FeatureCollection",
-        ),
-        ("", "is not valid JSON"),
-    ] {
-        let server = StaticServer::start(&dist(), vec![(GEOMETRY, Reply::body(body))]);
-        let browser = Browser::start(1024, 768).await;
-        browser.goto(&server.url("/")).await;
-        let message = browser.alerts().await;
-        assert!(message.contains(expected), "{body:?}: {message}");
-        assert!(browser.text(".summary-panel").await.contains("1,016"));
-        browser.close().await;
-    }
-}
-
-#[tokio::test]
-async fn a_broken_content_file_is_explained_and_the_map_still_draws() {
-    let server = StaticServer::start(
-        &dist(),
-        vec![(CONTENT, Reply::body("{\"programme\": oops}"))],
-    );
+async fn when_the_app_cannot_load_the_reader_is_told_and_every_story_still_opens() {
+    let server = StaticServer::start(&dist(), vec![("/borough-map_bg.wasm", Reply::status(404))]);
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/")).await;
     let message = browser.alerts().await;
-    assert!(message.contains("content/londoners-did.json"), "{message}");
-    assert!(message.contains("is not valid JSON"), "{message}");
-    browser
-        .wait_until("document.querySelectorAll('path.borough').length === 33")
+    assert!(
+        message.contains("interactive parts cannot run")
+            && message.contains("still opens its story")
+            && message.contains("could not be loaded"),
+        "{message}"
+    );
+    // The controls that need the app are not offered.
+    let offered = browser
+        .eval("return [...document.querySelectorAll('.needs-js')].filter(e => e.getClientRects().length > 0).length")
         .await;
+    assert_eq!(offered, 0);
+    // The map's boroughs are links to their stories.
+    browser.click("path.borough[data-code=E09000012]").await;
+    browser
+        .wait_until("location.hash === '#area-hackney'")
+        .await;
+    let shown = browser
+        .eval("return [...document.querySelectorAll('.panel')].filter(p => getComputedStyle(p).display !== 'none').map(p => p.id)")
+        .await;
+    assert_eq!(shown, serde_json::json!(["area-hackney"]));
+    assert!(browser
+        .text("#area-hackney")
+        .await
+        .contains("Britannia Leisure Centre"));
+    browser.click("#area-hackney .close").await;
+    browser.wait_until("location.hash === '#london'").await;
+    let shown = browser
+        .eval("return [...document.querySelectorAll('.panel')].filter(p => getComputedStyle(p).display !== 'none').map(p => p.id)")
+        .await;
+    assert_eq!(shown, serde_json::json!(["london"]));
+    let errors = browser.console_errors().await;
+    assert!(
+        errors.iter().all(|e| e.contains("borough-map_bg.wasm")
+            || e.contains("Failed to load resource")
+            || e.contains("borough map:")),
+        "{errors:#?}"
+    );
     browser.close().await;
 }
 
-/// The real content file with one change, for the content error tests.
-fn content_with(change: impl FnOnce(&mut serde_json::Value)) -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/londoners-did.json");
-    let mut content: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    change(&mut content);
-    content.to_string()
-}
-
 #[tokio::test]
-async fn content_mistakes_are_named_by_entry_and_field_and_the_rest_still_works() {
-    let broken = content_with(|c| {
-        let areas = c["areas"].as_array_mut().unwrap();
-        areas[11].as_object_mut().unwrap().remove("summary"); // Hackney
-        areas[28]["colour"] = "red".into(); // Sutton
-        areas[3]["code"] = "E09000099".into(); // Bexley's entry, now unknown
-        let duplicate = areas[21].clone(); // Lambeth again
-        areas.push(duplicate);
-    });
-    let server = StaticServer::start(&dist(), vec![(CONTENT, Reply::body(broken))]);
+async fn a_page_built_without_its_map_says_so() {
+    let server = serve_page(index_with_body(
+        "<div id=\"notices\" class=\"notices\"></div>",
+    ));
     let browser = Browser::start(1280, 900).await;
-    browser.goto(&server.url("/?borough=hackney")).await;
+    browser.goto(&server.url("/")).await;
     let message = browser.alerts().await;
-    for expected in [
-        "content/londoners-did.json: areas[11] (E09000012): missing field `summary`",
-        "content/londoners-did.json: areas[28] (E09000029): unknown field `colour`",
-        "content/londoners-did.json: areas[3] (E09000099): `code` is not one of London's 33 areas",
-        "content/londoners-did.json: areas[33] (E09000022): repeats a code given earlier",
-        "content/londoners-did.json: areas: no entry for Bexley (E09000004)",
-    ] {
-        assert!(
-            message.contains(expected),
-            "missing {expected:?} in:\n{message}"
-        );
-    }
-    // Hackney's panel says its content is missing; the map and other boroughs still work.
-    browser
-        .wait_until(
-            "document.querySelector('.area-panel')?.textContent.includes('could not be loaded')",
-        )
-        .await;
-    browser
-        .wait_until("document.querySelectorAll('path.borough').length === 33")
-        .await;
-    browser.click("path.borough[data-code=E09000022]").await;
-    browser
-        .wait_until(
-            "document.querySelector('.area-panel')?.textContent.includes('Lambeth Together')",
-        )
-        .await;
+    assert!(message.contains("built without its map"), "{message}");
+    let errors = browser.console_errors().await;
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].contains("the page has no svg.map"), "{errors:#?}");
     browser.close().await;
 }

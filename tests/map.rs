@@ -52,11 +52,11 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes() {
     browser.wait_for_map().await;
     browser.click(HACKNEY).await;
     browser.wait_for_panel("Hackney").await;
-    let panel = browser.text(".area-panel").await;
+    let panel = browser.text(".area-panel:not([hidden])").await;
     assert!(panel.contains("Outcomes recorded"), "{panel}");
     assert!(panel.contains("Britannia Leisure Centre"), "{panel}");
     assert!(panel.contains("registrars"), "{panel}");
-    let source = browser.css(".area-panel .sources a").await;
+    let source = browser.css(".area-panel:not([hidden]) .sources a").await;
     assert!(source
         .attr("href")
         .await
@@ -74,7 +74,7 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes() {
         Some("true")
     );
 
-    browser.click(".area-panel .close").await;
+    browser.click(".area-panel:not([hidden]) .close").await;
     browser.wait_for_summary().await;
     assert_eq!(browser.client.current_url().await.unwrap().query(), None);
     assert_eq!(
@@ -93,7 +93,7 @@ async fn the_address_opens_a_borough_by_slug_or_code() {
         browser.goto(&server.url(&format!("/{query}"))).await;
         browser.wait_for_panel("Sutton").await;
         assert!(browser
-            .text(".area-panel")
+            .text(".area-panel:not([hidden])")
             .await
             .contains("Fairness Commission"));
         browser.wait_for_map().await;
@@ -136,7 +136,7 @@ async fn keyboard_enter_opens_and_hover_names_a_borough() {
     let lambeth = browser.css("path.borough[data-code=E09000022]").await;
     lambeth.send_keys("\u{E007}").await.unwrap(); // Enter
     browser.wait_for_panel("Lambeth").await;
-    let panel = browser.text(".area-panel").await;
+    let panel = browser.text(".area-panel:not([hidden])").await;
     assert!(
         panel.contains("Black Thrive") && panel.contains("Lambeth Together"),
         "{panel}"

@@ -40,6 +40,11 @@ impl Status {
         }
     }
 
+    /// The status whose `id` is `id`.
+    pub fn from_id(id: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.id() == id)
+    }
+
     /// The class and `data-status` value, e.g. `none-recorded`.
     pub fn id(self) -> &'static str {
         match self {

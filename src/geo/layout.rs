@@ -83,25 +83,47 @@ impl MapLayout {
     }
 }
 
-/// Tenths of a unit are finer than any screen pixel at the widest supported map (1600 px).
+/// Whole view units: at most 0.8 CSS px at the widest the map is drawn, and whole numbers keep
+/// the page small.
 fn round_point([x, y]: Point) -> Point {
-    [(x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0]
+    [x.round(), y.round()]
 }
 
-/// Appends `M x y L x y … Z`, dropping points that round to the one before.
+/// Appends the ring as `M x y` then relative moves (`l dx dy dx dy …`) and `z`, dropping points
+/// that round to the one before. Relative whole numbers are the shortest form SVG allows.
 fn push_ring(path: &mut String, ring: &Ring, projection: &Projection) {
-    let mut previous = None;
-    for (i, point) in ring.points().iter().enumerate() {
+    let mut previous: Option<Point> = None;
+    let mut relative = false;
+    // A ring ends where it starts; `z` draws that last side.
+    let points = ring.points();
+    for point in &points[..points.len().saturating_sub(1)] {
         let p = round_point(projection.project(*point));
-        if previous == Some(p) {
-            continue;
+        match previous {
+            Some(q) if q == p => continue,
+            // After the first relative pair, `l` is implied.
+            Some(q) => push_pair(path, p[0] - q[0], p[1] - q[1], (!relative).then_some('l')),
+            None => push_pair(path, p[0], p[1], Some('M')),
         }
-        let command = if i == 0 { 'M' } else { 'L' };
-        // Writing to a String cannot fail.
-        let _ = write!(path, "{command}{} {}", p[0], p[1]);
+        relative = previous.is_some();
         previous = Some(p);
     }
-    path.push('Z');
+    path.push('z');
+}
+
+/// Writes `command` (if any) and the pair, separating numbers only where a space is needed
+/// (a minus sign separates by itself).
+fn push_pair(path: &mut String, x: f64, y: f64, command: Option<char>) {
+    match command {
+        Some(c) => path.push(c),
+        None if x >= 0.0 => path.push(' '),
+        None => {}
+    }
+    // Writing to a String cannot fail.
+    let _ = write!(path, "{}", x as i64);
+    if y >= 0.0 {
+        path.push(' ');
+    }
+    let _ = write!(path, "{}", y as i64);
 }
 
 #[cfg(test)]
@@ -149,9 +171,8 @@ mod tests {
         assert_eq!(layout.view_box(), format!("0 0 1000 {}", layout.height));
 
         let hackney = layout.shape(Area::from_code("E09000012").unwrap()).unwrap();
-        assert!(hackney.path.starts_with("M8 "), "{}", hackney.path);
-        assert!(hackney.path.ends_with('Z'));
-        assert_eq!(hackney.path.matches('L').count(), 4);
+        // A square as a move and three relative sides; `z` closes it.
+        assert_eq!(hackney.path, "M8 798l492 0 0-790-492 0z");
         assert_eq!(hackney.label[0], 254.0);
         assert!(!hackney.small);
     }
@@ -167,7 +188,7 @@ mod tests {
             skipped: vec![],
         };
         let layout = MapLayout::new(&set).unwrap();
-        assert_eq!(layout.shapes[0].path.matches('L').count(), 4);
+        assert_eq!(layout.shapes[0].path, "M8 1590l984 0 0-1582-984 0z");
     }
 }
 

@@ -85,6 +85,16 @@ impl Neighbours {
         Neighbours(lists)
     }
 
+    /// The graph from each area's list of neighbours, as the page carries it; lists for areas
+    /// not given are empty.
+    pub fn from_lists(lists: impl IntoIterator<Item = (Area, Vec<Area>)>) -> Neighbours {
+        let mut all = vec![Vec::new(); AREA_COUNT];
+        for (area, list) in lists {
+            all[area.index()] = list;
+        }
+        Neighbours(all)
+    }
+
     pub fn of(&self, area: Area) -> &[Area] {
         &self.0[area.index()]
     }

@@ -1,29 +1,74 @@
-//! A polite live region that tells screen reader users what a selection did.
+//! What a selection did, for screen reader users: written into the page's polite live region.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::state::{Selection, Story};
+use super::page::MapData;
+use super::state::Selection;
+use crate::area::Area;
+use crate::browser;
 
-#[component]
-pub fn Announcer() -> impl IntoView {
+pub fn take_over(map: Arc<MapData>) {
     let selection = expect_context::<Selection>();
-    let story = expect_context::<Story>();
-    let message = RwSignal::new(String::new());
+    let Some(region) = browser::query("#announcer") else {
+        return;
+    };
     // The first run is the page opening: nothing has happened yet to announce.
     Effect::new(move |opened: Option<()>| {
         let selected = selection.get();
         if opened.is_some() {
-            message.set(match selected {
-                Some(area) => {
-                    let status = story.get_untracked().and_then(|c| c.status(area));
-                    let status = status
-                        .map(|s| format!(": {}", s.label().to_lowercase()))
-                        .unwrap_or_default();
-                    format!("{area} selected{status}. Its story is in the panel.")
-                }
-                None => "Closed. The panel shows the London-wide story.".to_owned(),
-            });
+            region.set_text_content(Some(&announcement(&map, selected)));
         }
     });
-    view! { <p class="visually-hidden" aria-live="polite" id="announcer">{move || message.get()}</p> }
+}
+
+fn announcement(map: &MapData, selected: Option<Area>) -> String {
+    match selected {
+        Some(area) => {
+            let status = map
+                .shape(area)
+                .and_then(|s| s.status)
+                .map(|s| format!(": {}", s.label().to_ascii_lowercase()))
+                .unwrap_or_default();
+            format!("{area} selected{status}. Its story is in the panel.")
+        }
+        None => "Closed. The panel shows the London-wide story.".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Status;
+    use crate::geo::Neighbours;
+    use crate::view::page::ShapeData;
+
+    #[test]
+    fn says_what_was_selected_and_its_status() {
+        let hackney = Area::parse("hackney").unwrap();
+        let map = MapData {
+            width: 1000.0,
+            shapes: vec![ShapeData {
+                area: hackney,
+                label: [1.0, 2.0],
+                status: Some(Status::Outcomes),
+                themes: vec![],
+            }],
+            neighbours: Neighbours::from_lists([]),
+        };
+        assert_eq!(
+            announcement(&map, Some(hackney)),
+            "Hackney selected: outcomes recorded. Its story is in the panel."
+        );
+        let sutton = Area::parse("sutton").unwrap();
+        assert_eq!(
+            announcement(&map, Some(sutton)),
+            "Sutton selected. Its story is in the panel."
+        );
+        assert_eq!(
+            announcement(&map, None),
+            "Closed. The panel shows the London-wide story."
+        );
+    }
 }

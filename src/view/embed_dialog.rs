@@ -1,10 +1,11 @@
 //! "Embed this map": a dialog that writes the snippet for a partner's page, with a preview.
+//! The page draws the dialog (`crate::page`); this fills in the snippets and wires it.
 
-use leptos::html;
-use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlDialogElement, HtmlSelectElement, HtmlTextAreaElement};
 
-use crate::area::{search, Area};
+use crate::area::Area;
 use crate::browser;
 use crate::url_state::ColourScheme;
 
@@ -46,94 +47,124 @@ impl Snippets {
     }
 }
 
-#[component]
-pub fn EmbedDialog() -> impl IntoView {
-    let dialog = NodeRef::<html::Dialog>::new();
-    let open = RwSignal::new(false);
-    let borough = RwSignal::new(None::<Area>);
-    let scheme = RwSignal::new(ColourScheme::Auto);
-    let copied = RwSignal::new(String::new());
+pub fn take_over() {
+    let (Some(button), Some(dialog)) = (
+        browser::query(".embed-button"),
+        browser::query("dialog.embed-dialog").and_then(|d| d.dyn_into::<HtmlDialogElement>().ok()),
+    ) else {
+        return;
+    };
+    let _ = button.remove_attribute("disabled");
     let base = browser::app_base_url();
-    let snippets = Memo::new(move |_| {
-        let s = Snippets::new(&base, borough.get(), scheme.get());
-        (s.script, s.iframe, s.preview_src)
+    // Writes the snippets for the current choices into the dialog; returns them for copying.
+    let fill = move || {
+        let borough = browser::query("#embed-borough")
+            .and_then(|s| s.dyn_into::<HtmlSelectElement>().ok())
+            .and_then(|s| Area::parse(&s.value()));
+        let scheme = browser::query("input[name=embed-theme]:checked")
+            .and_then(|i| i.get_attribute("value"))
+            .and_then(|v| ColourScheme::parse(&v))
+            .unwrap_or_default();
+        let snippets = Snippets::new(&base, borough, scheme);
+        for (id, text) in [
+            ("#embed-script", &snippets.script),
+            ("#embed-iframe", &snippets.iframe),
+        ] {
+            if let Some(area) =
+                browser::query(id).and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                area.set_value(text);
+            }
+        }
+        if let Some(frame) = browser::query(".embed-preview") {
+            let _ = frame.set_attribute("src", &snippets.preview_src);
+        }
+        snippets
+    };
+
+    let (opening, fill_on_open) = (dialog.clone(), fill.clone());
+    browser::listen(&button, "click", move |_| {
+        if opening.show_modal().is_ok() {
+            if let Some(slot) = browser::query(".embed-preview-slot") {
+                if let Some(frame) = browser::append_element(&slot, "iframe", "embed-preview", "") {
+                    let _ = frame.set_attribute("title", "Preview of the embedded map");
+                }
+            }
+            fill_on_open();
+        }
     });
-
-    let show = move |_| {
-        if let Some(dialog) = dialog.get() {
-            if dialog.show_modal().is_ok() {
-                open.set(true);
-            }
-        }
-    };
-    let copy = move |which: &'static str| {
-        let (script, iframe, _) = snippets.get_untracked();
-        let text = if which == "script" { script } else { iframe };
-        spawn_local(async move {
-            copied.set(if browser::copy_text(&text).await {
-                format!("The {which} snippet is copied.")
+    let fill_on_change = fill.clone();
+    browser::listen(&dialog, "change", move |_| {
+        fill_on_change();
+    });
+    let closing = dialog.clone();
+    browser::listen(&dialog, "click", move |event| {
+        if browser::event_element(&event, ".close").is_some() {
+            closing.close();
+        } else if let Some(copy) = browser::event_element(&event, "[data-copy]") {
+            let which = if copy.get_attribute("data-copy").as_deref() == Some("script") {
+                "script"
             } else {
-                "Copying was refused: select the snippet and copy it yourself.".into()
+                "iframe"
+            };
+            let snippets = fill();
+            let text = if which == "script" {
+                snippets.script
+            } else {
+                snippets.iframe
+            };
+            spawn_local(async move {
+                let said = if browser::copy_text(&text).await {
+                    format!("The {which} snippet is copied.")
+                } else {
+                    "Copying was refused: select the snippet and copy it yourself.".into()
+                };
+                if let Some(status) = browser::query(".copy-status") {
+                    status.set_text_content(Some(&said));
+                }
             });
-        });
-    };
-    let scheme_choice = move |value: ColourScheme, label: &'static str| {
-        view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="embed-theme"
-                    prop:checked=move || scheme.get() == value
-                    on:change=move |_| scheme.set(value)
-                />
-                {label}
-            </label>
         }
-    };
+    });
+    // Closed, the preview goes (it is a whole second map) and the copy message is cleared.
+    browser::listen(&dialog, "close", move |_| {
+        for frame in browser::query_all(".embed-preview") {
+            frame.remove();
+        }
+        if let Some(status) = browser::query(".copy-status") {
+            status.set_text_content(None);
+        }
+    });
+}
 
-    view! {
-        <button type="button" class="embed-button" on:click=show>"Embed this map"</button>
-        <dialog
-            node_ref=dialog
-            class="embed-dialog"
-            aria-labelledby="embed-title"
-            on:close=move |_| {
-                open.set(false);
-                copied.set(String::new());
-            }
-        >
-            <div class="dialog-head">
-                <h2 id="embed-title">"Embed this map"</h2>
-                <button type="button" class="close" on:click=move |_| { if let Some(d) = dialog.get() { d.close(); } }>
-                    "Close"
-                </button>
-            </div>
-            <p>"Paste a snippet into your page. The map fits any width and follows your page's layout."</p>
-            <label for="embed-borough" class="field-label">"Open at"</label>
-            <select
-                id="embed-borough"
-                on:change=move |event| borough.set(Area::parse(&event_target_value(&event)))
-            >
-                <option value="">"The London-wide story"</option>
-                {search("").into_iter().map(|a| view! { <option value=a.slug()>{a.name()}</option> }).collect_view()}
-            </select>
-            <fieldset>
-                <legend>"Colours"</legend>
-                {scheme_choice(ColourScheme::Auto, "Follow the reader's device")}
-                {scheme_choice(ColourScheme::Light, "Light")}
-                {scheme_choice(ColourScheme::Dark, "Dark")}
-            </fieldset>
-            <h3 id="embed-script-label">"With our script (resizes itself)"</h3>
-            <textarea id="embed-script" readonly rows="3" aria-labelledby="embed-script-label" prop:value=move || snippets.get().0></textarea>
-            <button type="button" on:click=move |_| copy("script")>"Copy the script snippet"</button>
-            <h3 id="embed-iframe-label">"As a plain iframe"</h3>
-            <textarea id="embed-iframe" readonly rows="4" aria-labelledby="embed-iframe-label" prop:value=move || snippets.get().1></textarea>
-            <button type="button" on:click=move |_| copy("iframe")>"Copy the iframe snippet"</button>
-            <p class="copy-status" aria-live="polite">{move || copied.get()}</p>
-            <h3>"Preview"</h3>
-            {move || open.get().then(|| view! {
-                <iframe class="embed-preview" title="Preview of the embedded map" src=move || snippets.get().2></iframe>
-            })}
-        </dialog>
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_carry_the_borough_and_colours() {
+        let hackney = Area::parse("hackney").unwrap();
+        let s = Snippets::new(
+            "https://example.org/map/",
+            Some(hackney),
+            ColourScheme::Dark,
+        );
+        assert_eq!(
+            s.script,
+            "<div data-borough-map data-borough=\"hackney\" data-theme=\"dark\"></div>\n\
+             <script src=\"https://example.org/map/embed.js\" async></script>"
+        );
+        assert_eq!(
+            s.preview_src,
+            "https://example.org/map/?embed=1&borough=hackney&theme=dark"
+        );
+        assert!(s
+            .iframe
+            .contains("src=\"https://example.org/map/?embed=1&borough=hackney&theme=dark\""));
+        assert!(s
+            .iframe
+            .contains("sandbox=\"allow-scripts allow-same-origin allow-popups"));
+        let plain = Snippets::new("https://example.org/", None, ColourScheme::Auto);
+        assert_eq!(plain.preview_src, "https://example.org/?embed=1");
+        assert!(!plain.script.contains("data-borough="));
     }
 }

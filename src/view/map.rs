@@ -1,207 +1,194 @@
-//! The SVG map: one path per area, coloured by status. One tab stop enters it; the arrow keys
-//! move to the neighbouring area in that direction; Enter or Space opens an area's story.
+//! The map, taken over from the page: the build drew every borough as a link to its story; the
+//! app turns them into buttons in place (nothing moves), with one tab stop for the whole map.
+//! The arrow keys move to the neighbouring area in that direction; Enter or Space opens an
+//! area's story. Events are handled once, on the SVG, for all 33 shapes.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
-use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
 
-use super::state::{Highlight, Selection, Story};
+use super::page::{MapData, PageElements};
+use super::state::{Highlight, Selection};
 use crate::area::Area;
 use crate::browser;
-use crate::content::Status;
-use crate::geo::{Direction, MapLayout, MapShape};
+use crate::geo::Direction;
 
-/// Radius, in view units, of the invisible touch target over a small area: 24 CSS px across
-/// on a 360 px phone (WCAG 2.2 target size).
-const HIT_RADIUS: f64 = 40.0;
-
-#[component]
-pub fn BoroughMap(layout: Arc<MapLayout>) -> impl IntoView {
+pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     let selection = expect_context::<Selection>();
-    let story = expect_context::<Story>();
     let highlight = expect_context::<Highlight>();
     let hovered = RwSignal::new(None::<Area>);
-    // The areas the picked theme touches, worked out once for all the shapes.
-    let themed = Memo::new(move |_| Some(story.get()?.areas_with_theme(highlight.get()?)));
     // The area holding the map's one tab stop (roving tabindex), and whether it has a visible
     // keyboard focus ring.
     let roving = RwSignal::new(None::<Area>);
     let keyboard_focus = RwSignal::new(None::<Area>);
-    let first = layout.shapes.first().map(|s| s.area);
-    let tab_stop = Memo::new(move |_| roving.get().or(selection.get()).or(first));
-    let width = layout.width;
+    let first = map.shapes.first().map(|s| s.area);
 
-    let positions = Arc::new(layout.label_positions());
-    let shapes = layout
-        .shapes
-        .iter()
-        .map(|shape| {
-            let (layout, positions) = (layout.clone(), positions.clone());
-            let area = shape.area;
-            let on_key = move |event: ev::KeyboardEvent, area: Area| {
-                let key = event.key();
-                if let Some(direction) = Direction::from_key(&key) {
-                    event.prevent_default();
-                    if let Some(next) = layout.neighbours.step(area, direction, &positions) {
-                        roving.set(Some(next));
-                        browser::focus_area(next);
-                    }
-                } else if matches!(key.as_str(), "Enter" | " " | "Spacebar") {
-                    event.prevent_default();
-                    selection.choose(Some(area));
-                }
-            };
-            view! {
-                <BoroughShape
-                    shape=shape.clone()
-                    hovered
-                    themed
-                    is_tab_stop=Signal::derive(move || tab_stop.get() == Some(area))
-                    on_key
-                    on_focus=move |area, visible| {
-                        roving.set(Some(area));
-                        keyboard_focus.set(visible.then_some(area));
-                    }
-                    on_blur=move || keyboard_focus.set(None)
-                />
+    links_to_buttons(&elements, &map);
+
+    let shapes = elements.clone();
+    Effect::new(move |_| {
+        let (selected, hover) = (selection.get(), hovered.get());
+        let tab_stop = roving.get().or(selected).or(first);
+        for (area, path) in &shapes.shapes {
+            let area = Some(*area);
+            let classes = path.class_list();
+            let _ = classes.toggle_with_force("selected", area == selected);
+            let _ = classes.toggle_with_force("hovered", area == hover);
+            let _ = path.set_attribute(
+                "aria-pressed",
+                if area == selected { "true" } else { "false" },
+            );
+            let _ = path.set_attribute("tabindex", if area == tab_stop { "0" } else { "-1" });
+        }
+    });
+    let (shapes, themed) = (elements.clone(), map.clone());
+    Effect::new(move |_| {
+        let theme = highlight.get();
+        for ((_, path), shape) in shapes.shapes.iter().zip(&themed.shapes) {
+            let matches = theme.map(|t| shape.themes.contains(&t));
+            let classes = path.class_list();
+            let _ = classes.toggle_with_force("theme-match", matches == Some(true));
+            let _ = classes.toggle_with_force("theme-other", matches == Some(false));
+        }
+    });
+
+    let svg = &elements.svg;
+    browser::listen(svg, "click", move |event| {
+        match browser::event_element(&event, "[data-code]").and_then(|e| area_of(&e)) {
+            Some(area) => selection.choose(Some(area)),
+            // A tap on the map but outside every borough (the Thames, the margin) closes.
+            None => selection.choose(None),
+        }
+    });
+    let steps = map.clone();
+    browser::listen(svg, "keydown", move |event| {
+        let (Some(area), Some(key)) = (
+            browser::event_element(&event, "path.borough").and_then(|e| area_of(&e)),
+            event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key),
+        ) else {
+            return;
+        };
+        if let Some(direction) = Direction::from_key(&key) {
+            event.prevent_default();
+            if let Some(next) = steps.neighbours.step(area, direction, &steps.positions()) {
+                roving.set(Some(next));
+                browser::focus_area(next);
             }
-        })
-        .collect_view();
+        } else if matches!(key.as_str(), "Enter" | " " | "Spacebar") {
+            event.prevent_default();
+            selection.choose(Some(area));
+        }
+    });
+    // Focus events are heard on the frame around the SVG: Chromium makes an SVG element with
+    // focus listeners focusable itself, which would add a stray tab stop.
+    let frame = svg.parent_element().unwrap_or_else(|| svg.clone());
+    browser::listen(&frame, "focusin", move |event| {
+        if let Some(area) = browser::event_element(&event, "path.borough").and_then(|e| area_of(&e))
+        {
+            roving.set(Some(area));
+            let visible = browser::is_focus_visible(event.target());
+            keyboard_focus.set(visible.then_some(area));
+        }
+    });
+    browser::listen(&frame, "focusout", move |_| keyboard_focus.set(None));
+    browser::listen(svg, "mouseover", move |event| {
+        let area = browser::event_element(&event, "[data-code]").and_then(|e| area_of(&e));
+        if area.is_some() {
+            hovered.set(area);
+        }
+    });
+    browser::listen(svg, "mouseleave", move |_| hovered.set(None));
 
-    // Small areas get a larger, invisible target on top, so a finger can hit them.
-    let hit_areas = layout
-        .shapes
-        .iter()
-        .filter(|s| s.small)
-        .map(|s| {
-            let area = s.area;
-            view! {
-                <circle
-                    class="hit-area"
-                    data-code=area.code()
-                    cx=s.label[0]
-                    cy=s.label[1]
-                    r=HIT_RADIUS
-                    aria-hidden="true"
-                    on:click=move |event: ev::MouseEvent| {
-                        event.stop_propagation();
-                        selection.choose(Some(area));
-                    }
-                ></circle>
+    overlay(map, keyboard_focus, hovered);
+}
+
+fn area_of(element: &Element) -> Option<Area> {
+    Area::from_code(&element.get_attribute("data-code")?)
+}
+
+/// Each borough's link becomes a button (one tab stop for the map, named by the area, described
+/// by its status); the links are unwrapped, so no element moves.
+fn links_to_buttons(elements: &PageElements, map: &MapData) {
+    for link in browser::query_all("svg.map a") {
+        if let Some(parent) = link.parent_node() {
+            while let Some(child) = link.first_child() {
+                let _ = parent.insert_before(&child, Some(&link));
             }
-        })
-        .collect_view();
+        }
+        link.remove();
+    }
+    for (area, path) in &elements.shapes {
+        let status = map
+            .shape(*area)
+            .and_then(|s| s.status)
+            .map_or("unknown", |s| s.id());
+        let _ = path.set_attribute("role", "button");
+        let _ = path.set_attribute("tabindex", "-1");
+        let _ = path.set_attribute("aria-label", area.name());
+        let _ = path.set_attribute("aria-describedby", &format!("status-{status}"));
+        let _ = path.set_attribute("aria-pressed", "false");
+    }
+}
 
-    // Outlines drawn again on top, so that no neighbour hides their edges.
-    let outline = move |class: &'static str, area: Option<Area>, layout: &MapLayout| {
-        let path = layout.shape(area?)?.path.clone();
-        Some(view! { <path class=class d=path aria-hidden="true"></path> })
+/// Drawn over the shapes (in the page's `.overlay`): the selected area's outline, the
+/// keyboard focus ring, and the name of the hovered or focused area at its label point (SVG
+/// text, so it scales with the map and needs no inline style under the page's strict CSP).
+fn overlay(
+    map: Arc<MapData>,
+    keyboard_focus: RwSignal<Option<Area>>,
+    hovered: RwSignal<Option<Area>>,
+) {
+    let selection = expect_context::<Selection>();
+    let outline = |class: &str, area: Option<Area>| {
+        let Some(line) = browser::query(&format!("svg.map .{class}")) else {
+            return;
+        };
+        let _ = match area
+            .and_then(browser::area_element)
+            .and_then(|p| p.get_attribute("d"))
+        {
+            Some(d) => line.set_attribute("d", &d),
+            None => line.remove_attribute("d"),
+        };
     };
-    let (selected_layout, focus_layout) = (layout.clone(), layout.clone());
-    let selected_outline = move || outline("selected-outline", selection.get(), &selected_layout);
-    let focus_outline = move || {
+    Effect::new(move |_| outline("selected-outline", selection.get()));
+    Effect::new(move |_| {
         let area = keyboard_focus.get();
-        (
-            outline("focus-halo", area, &focus_layout),
-            outline("focus-outline", area, &focus_layout),
-        )
+        outline("focus-halo", area);
+        outline("focus-outline", area);
+    });
+    let Some(tooltip) = browser::query("svg.map .tooltip") else {
+        return;
     };
-
-    // The hovered or focused area's name at its label point, drawn in the SVG itself so that it
-    // scales with the map and needs no inline style (the page runs under a strict CSP).
-    let tooltip_layout = layout.clone();
-    let tooltip = move || {
-        let area = hovered.get().or(keyboard_focus.get())?;
-        let [x, y] = tooltip_layout.shape(area)?.label;
-        let anchor = if x < width * 0.2 {
+    Effect::new(move |_| {
+        let area = hovered.get().or(keyboard_focus.get());
+        let shown = area.and_then(|area| {
+            Some((
+                area,
+                map.shape(area)?.label[0],
+                browser::area_element(area)?,
+            ))
+        });
+        let Some((area, x, path)) = shown else {
+            tooltip.set_text_content(None);
+            return;
+        };
+        // The label point as the page wrote it, so no number formatting is needed here.
+        let label = path.get_attribute("data-label").unwrap_or_default();
+        let (label_x, label_y) = label.split_once(' ').unwrap_or_default();
+        let anchor = if x < map.width * 0.2 {
             "start"
-        } else if x > width * 0.8 {
+        } else if x > map.width * 0.8 {
             "end"
         } else {
             "middle"
         };
-        Some(view! {
-            <text class="tooltip" x=x y=y - 18.0 text-anchor=anchor aria-hidden="true">{area.name()}</text>
-        })
-    };
-
-    view! {
-        <div class="map-frame" on:mouseleave=move |_| hovered.set(None)>
-            <svg
-                class="map"
-                viewBox=layout.view_box()
-                role="group"
-                aria-label="Map of London's 33 boroughs"
-                aria-describedby="map-help"
-                // A tap on the map but outside every borough (the Thames, the margin) closes.
-                on:click=move |event: ev::MouseEvent| {
-                    if event.target() == event.current_target() {
-                        selection.choose(None);
-                    }
-                }
-            >
-                {shapes}
-                {selected_outline}
-                {focus_outline}
-                {hit_areas}
-                {tooltip}
-            </svg>
-        </div>
-        <p id="map-help" class="help">
-            "Select a borough to read what its community conversation led to. "
-            "With a keyboard: Tab to the map, move between neighbouring boroughs with the arrow keys, "
-            "press Enter to open one and Escape to close it."
-        </p>
-        // Read out after each borough's name: its status.
-        <div hidden>
-            {Status::ALL
-                .into_iter()
-                .map(|s| view! { <span id=format!("status-{}", s.id())>{s.label()}</span> })
-                .collect_view()}
-        </div>
-    }
-}
-
-#[component]
-fn BoroughShape(
-    shape: MapShape,
-    hovered: RwSignal<Option<Area>>,
-    themed: Memo<Option<Vec<Area>>>,
-    #[prop(into)] is_tab_stop: Signal<bool>,
-    on_key: impl Fn(ev::KeyboardEvent, Area) + 'static,
-    on_focus: impl Fn(Area, bool) + 'static,
-    on_blur: impl Fn() + 'static,
-) -> impl IntoView {
-    let selection = expect_context::<Selection>();
-    let story = expect_context::<Story>();
-    let area = shape.area;
-    let status = Memo::new(move |_| story.get().and_then(|content| content.status(area)));
-    // With a theme picked: `true` for the boroughs it touches, `false` for the rest.
-    let matches_theme = move || themed.with(|areas| areas.as_ref().map(|a| a.contains(&area)));
-    view! {
-        <path
-            class="borough"
-            class:selected=move || selection.is(area)
-            class:hovered=move || hovered.get() == Some(area)
-            class:theme-match=move || matches_theme() == Some(true)
-            class:theme-other=move || matches_theme() == Some(false)
-            data-code=area.code()
-            data-status=move || status.get().map_or("unknown", Status::id)
-            d=shape.path
-            role="button"
-            tabindex=move || if is_tab_stop.get() { "0" } else { "-1" }
-            aria-label=area.name()
-            aria-describedby=move || status.get().map(|s| format!("status-{}", s.id()))
-            aria-pressed=move || if selection.is(area) { "true" } else { "false" }
-            on:click=move |event: ev::MouseEvent| {
-                event.stop_propagation();
-                selection.choose(Some(area));
-            }
-            on:keydown=move |event| on_key(event, area)
-            on:mouseenter=move |_| hovered.set(Some(area))
-            on:focus=move |event: ev::FocusEvent| on_focus(area, browser::is_focus_visible(event.target()))
-            on:blur=move |_| on_blur()
-        ></path>
-    }
+        let _ = tooltip.set_attribute("x", label_x);
+        let _ = tooltip.set_attribute("y", label_y);
+        let _ = tooltip.set_attribute("text-anchor", anchor);
+        tooltip.set_text_content(Some(area.name()));
+    });
 }

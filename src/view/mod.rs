@@ -1,20 +1,16 @@
-//! Leptos components, one concern a file. They read shared state from context (see `state`).
+//! The app: it takes over the page the build wrote (`crate::page`) in place. Shared state goes
+//! down through context (see `state`); one concern a file.
 
 mod announcer;
 mod app;
-mod area_list;
 mod embed_dialog;
-mod footer;
 mod host;
-mod legend;
 mod map;
 mod notices;
-mod outcome;
-mod panel;
+mod page;
 mod search;
-mod sources;
 mod state;
-mod summary;
+mod stories;
 mod themes;
 
-pub use app::{App, GEOMETRY_PATH};
+pub use app::take_over;

@@ -1,20 +1,20 @@
-use leptos::prelude::*;
+//! Messages for the reader about anything that went wrong: alerts in the page's `#notices`, so
+//! screen readers announce them, and a line in the console for maintainers.
 
-use super::state::Notices;
+use crate::browser;
 
-/// Every problem the page met, each an alert so screen readers announce it.
-#[component]
-pub fn NoticeList() -> impl IntoView {
-    let notices = expect_context::<Notices>();
-    view! {
-        <div class="notices">
-            {move || {
-                notices
-                    .get()
-                    .into_iter()
-                    .map(|message| view! { <p class="notice" role="alert">{message}</p> })
-                    .collect_view()
-            }}
-        </div>
+/// Shows `message` in the page (once, however often it is reported) and logs `detail`.
+pub fn report(message: &str, detail: &str) {
+    browser::console_error(&format!("borough map: {detail}"));
+    let Some(notices) = browser::query("#notices") else {
+        return;
+    };
+    let shown = browser::query_all("#notices .notice")
+        .iter()
+        .any(|n| n.text_content().as_deref() == Some(message));
+    if !shown {
+        if let Some(notice) = browser::append_element(&notices, "p", "notice", message) {
+            let _ = notice.set_attribute("role", "alert");
+        }
     }
 }

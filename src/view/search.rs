@@ -1,23 +1,34 @@
 //! "Find a borough": a combobox with type-ahead over names and GSS codes (the ARIA 1.2
-//! combobox pattern: focus stays in the text box, the active option is announced).
+//! combobox pattern: focus stays in the text box, the active option is announced). The page
+//! draws the box and its empty list; this wires them.
 
-use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, KeyboardEvent};
 
 use super::state::Selection;
 use crate::area::{search, Area};
+use crate::browser;
 
-#[component]
-pub fn FindBorough() -> impl IntoView {
+pub fn take_over() {
     let selection = expect_context::<Selection>();
+    let (Some(input), Some(list)) = (
+        browser::query("#find-input").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()),
+        browser::query("#find-list"),
+    ) else {
+        return;
+    };
+    input.set_disabled(false);
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let results = Memo::new(move |_| search(&query.get()));
 
     // The box shows the selected borough's name, whichever control chose it.
+    let shown = input.clone();
     Effect::new(move |_| {
         let name = selection.get().map(Area::name).unwrap_or_default();
+        shown.set_value(name);
         query.set(name.to_owned());
         open.set(false);
     });
@@ -27,103 +38,119 @@ pub fn FindBorough() -> impl IntoView {
         active.set(None);
         selection.choose(Some(area));
     };
-    let move_active = move |step: isize| {
-        let count = results.with(Vec::len) as isize;
-        if count == 0 {
-            return;
-        }
+    let typed = input.clone();
+    browser::listen(&input, "input", move |_| {
+        query.set(typed.value());
+        active.set(None);
         open.set(true);
-        let next = match active.get() {
-            Some(i) => (i as isize + step).rem_euclid(count),
-            None if step > 0 => 0,
-            None => count - 1,
+    });
+    browser::listen(&input, "keydown", move |event| {
+        let Some(key) = event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
+            return;
         };
-        active.set(Some(next as usize));
-    };
-    let on_key = move |event: ev::KeyboardEvent| match event.key().as_str() {
-        "ArrowDown" | "Down" => {
-            event.prevent_default();
-            move_active(1);
-        }
-        "ArrowUp" | "Up" => {
-            event.prevent_default();
-            move_active(-1);
-        }
-        "Enter" => {
-            let pick = active.get().unwrap_or(0);
-            if let Some(area) = results
-                .with(|r| r.get(pick).copied())
-                .filter(|_| open.get())
-            {
+        let count = results.with_untracked(Vec::len);
+        match key.as_str() {
+            "ArrowDown" | "Down" | "ArrowUp" | "Up" => {
                 event.prevent_default();
-                choose(area);
+                let step = if key.ends_with("Down") { 1 } else { -1 };
+                if let Some(next) = step_active(active.get_untracked(), step, count) {
+                    open.set(true);
+                    active.set(Some(next));
+                }
+            }
+            "Enter" if open.get_untracked() => {
+                let pick = active.get_untracked().unwrap_or(0);
+                if let Some(area) = results.with_untracked(|r| r.get(pick).copied()) {
+                    event.prevent_default();
+                    choose(area);
+                }
+            }
+            "Escape" | "Esc" if open.get_untracked() => {
+                // Close the list only; the page's Escape (closing the panel) waits for the next press.
+                event.stop_propagation();
+                open.set(false);
+                active.set(None);
+            }
+            _ => {}
+        }
+    });
+    browser::listen(&input, "blur", move |_| open.set(false));
+    // Keep focus in the box when an option is pressed, so the list does not close first.
+    browser::listen(&list, "mousedown", |event| event.prevent_default());
+    browser::listen(&list, "click", move |event| {
+        let code = browser::event_element(&event, "[data-code]")
+            .and_then(|e| e.get_attribute("data-code"));
+        if let Some(area) = code.as_deref().and_then(Area::from_code) {
+            choose(area);
+        }
+    });
+
+    let (expanded, options) = (input.clone(), list.clone());
+    Effect::new(move |_| {
+        let is_open = open.get();
+        let _ = expanded.set_attribute("aria-expanded", if is_open { "true" } else { "false" });
+        let _ = options.toggle_attribute_with_force("hidden", !is_open);
+    });
+    Effect::new(move |_| {
+        list.set_inner_html("");
+        let rows = results.get();
+        if rows.is_empty() {
+            browser::append_element(&list, "li", "find-empty", "No borough matches");
+        }
+        for area in rows {
+            if let Some(row) = browser::append_element(&list, "li", "", area.name()) {
+                let _ = row.set_attribute("id", &option_id(area));
+                let _ = row.set_attribute("role", "option");
+                let _ = row.set_attribute("data-code", area.code());
+                let _ = row.set_attribute("aria-selected", "false");
             }
         }
-        "Escape" | "Esc" if open.get() => {
-            // Close the list only; the page's Escape (closing the panel) waits for the next press.
-            event.stop_propagation();
-            open.set(false);
-            active.set(None);
+    });
+    Effect::new(move |_| {
+        let chosen = active
+            .get()
+            .and_then(|i| results.with(|r| r.get(i).copied()));
+        for row in browser::query_all("#find-list [role=option]") {
+            let is = row.get_attribute("id") == chosen.map(option_id);
+            let _ = row.set_attribute("aria-selected", if is { "true" } else { "false" });
         }
-        _ => {}
-    };
-    let option_id = |area: Area| format!("find-option-{}", area.code());
+        let _ = match chosen {
+            Some(area) => input.set_attribute("aria-activedescendant", &option_id(area)),
+            None => input.remove_attribute("aria-activedescendant"),
+        };
+    });
+}
 
-    view! {
-        <div class="find">
-            <label for="find-input">"Find a borough"</label>
-            <input
-                id="find-input"
-                type="text"
-                role="combobox"
-                autocomplete="off"
-                spellcheck="false"
-                aria-autocomplete="list"
-                aria-controls="find-list"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-activedescendant=move || {
-                    active.get().and_then(|i| results.with(|r| r.get(i).map(|a| option_id(*a))))
-                }
-                aria-describedby="find-help"
-                prop:value=move || query.get()
-                on:input=move |event| {
-                    query.set(event_target_value(&event));
-                    active.set(None);
-                    open.set(true);
-                }
-                on:keydown=on_key
-                on:blur=move |_| open.set(false)
-            />
-            <p id="find-help" class="visually-hidden">
-                "Type part of a name or a GSS code, then choose with the arrow keys and Enter."
-            </p>
-            <ul id="find-list" role="listbox" aria-label="Matching boroughs" hidden=move || !open.get()>
-                {move || {
-                    let rows = results.get();
-                    if rows.is_empty() {
-                        return view! { <li class="find-empty">"No borough matches"</li> }.into_any();
-                    }
-                    rows.into_iter()
-                        .enumerate()
-                        .map(|(i, area)| {
-                            view! {
-                                <li
-                                    id=option_id(area)
-                                    role="option"
-                                    data-code=area.code()
-                                    aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
-                                    // Keep focus in the box so the list does not close first.
-                                    on:mousedown=|event: ev::MouseEvent| event.prevent_default()
-                                    on:click=move |_| choose(area)
-                                >
-                                    {area.name()}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                        .into_any()
-                }}
-            </ul>
-        </div>
+fn option_id(area: Area) -> String {
+    format!("find-option-{}", area.code())
+}
+
+/// The option the arrow keys make active among `count`, moving `step` from `active` and
+/// wrapping round; from none, Down starts at the top and Up at the bottom.
+fn step_active(active: Option<usize>, step: isize, count: usize) -> Option<usize> {
+    if count == 0 {
+        return None;
+    }
+    let count = count as isize;
+    let next = match active {
+        Some(i) => (i as isize + step).rem_euclid(count),
+        None if step > 0 => 0,
+        None => count - 1,
+    };
+    Some(next as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrows_move_through_the_options_and_wrap() {
+        assert_eq!(step_active(None, 1, 5), Some(0));
+        assert_eq!(step_active(None, -1, 5), Some(4));
+        assert_eq!(step_active(Some(3), 1, 5), Some(4));
+        assert_eq!(step_active(Some(4), 1, 5), Some(0));
+        assert_eq!(step_active(Some(0), -1, 5), Some(4));
+        assert_eq!(step_active(Some(2), 1, 0), None);
     }
 }

@@ -1,13 +1,11 @@
 //! Shared state handed down the component tree through context: small `Copy` newtypes around
 //! signals, each with the few operations components need.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::area::Area;
 use crate::browser;
-use crate::content::{Content, Theme};
+use crate::content::Theme;
 use crate::url_state::{with_borough, UrlState};
 
 /// The selected area, kept in step with `?borough=` in the address. Embedded, the address is
@@ -30,8 +28,8 @@ impl Selection {
         self.selected.get()
     }
 
-    pub fn is(self, area: Area) -> bool {
-        self.selected.with(|selected| *selected == Some(area))
+    pub fn get_untracked(self) -> Option<Area> {
+        self.selected.get_untracked()
     }
 
     /// A reader's choice: select `area` (or nothing) and add it to the browser's history.
@@ -60,54 +58,6 @@ impl Selection {
     /// Back or forward: take the selection from the address without adding history.
     pub fn follow(self, state: &UrlState) {
         self.selected.set(state.borough);
-    }
-}
-
-/// The content file, once loaded (or its replacement describing why it is not there).
-#[derive(Clone, Copy)]
-pub struct Story(RwSignal<Option<Arc<Content>>>);
-
-impl Story {
-    pub fn new() -> Story {
-        Story(RwSignal::new(None))
-    }
-
-    pub fn set(self, content: Content) {
-        self.0.set(Some(Arc::new(content)));
-    }
-
-    /// The content, or `None` while it is still loading.
-    pub fn get(self) -> Option<Arc<Content>> {
-        self.0.get()
-    }
-
-    /// As `get`, without making the caller re-run when the content arrives.
-    pub fn get_untracked(self) -> Option<Arc<Content>> {
-        self.0.get_untracked()
-    }
-}
-
-/// Messages for the reader about anything that went wrong, shown as alerts above the map.
-#[derive(Clone, Copy)]
-pub struct Notices(RwSignal<Vec<String>>);
-
-impl Notices {
-    pub fn new() -> Notices {
-        Notices(RwSignal::new(Vec::new()))
-    }
-
-    /// Shows `message` in the page and logs `detail` for maintainers.
-    pub fn report(self, message: String, detail: &str) {
-        browser::console_error(&format!("borough map: {detail}"));
-        self.0.update(|all| {
-            if !all.contains(&message) {
-                all.push(message);
-            }
-        });
-    }
-
-    pub fn get(self) -> Vec<String> {
-        self.0.get()
     }
 }
 

@@ -1,47 +1,67 @@
-//! Picking a theme highlights the boroughs whose outcomes touch it.
+//! Picking a theme highlights the boroughs whose outcomes touch it (the map's side of it is in
+//! `map`); the buttons and the summary line are the page's own.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::legend::count_boroughs;
-use super::state::{Highlight, Story};
+use super::page::MapData;
+use super::state::Highlight;
+use crate::browser;
 use crate::content::Theme;
+use crate::page::count_boroughs;
 
-#[component]
-pub fn ThemePicker() -> impl IntoView {
-    let story = expect_context::<Story>();
+pub fn take_over(map: Arc<MapData>) {
     let highlight = expect_context::<Highlight>();
-    let summary = move || {
-        let theme = highlight.get()?;
-        let content = story.get()?;
-        let count = content.areas_with_theme(theme).len();
-        Some(format!(
-            "{} with outcomes about {}",
-            count_boroughs(count),
-            theme.label().to_lowercase()
-        ))
-    };
-    let button = move |theme: Option<Theme>| {
-        let label = theme.map_or("All boroughs", Theme::label);
-        view! {
-            <button
-                type="button"
-                class="theme-button"
-                data-theme=theme.map_or("all", Theme::id)
-                aria-pressed=move || if highlight.get() == theme { "true" } else { "false" }
-                on:click=move |_| highlight.set(theme)
-            >
-                {label}
-            </button>
+    let buttons = browser::query_all(".theme-button");
+    for button in &buttons {
+        let _ = button.remove_attribute("disabled");
+    }
+    if let Some(group) = browser::query(".theme-buttons") {
+        browser::listen(&group, "click", move |event| {
+            if let Some(button) = browser::event_element(&event, ".theme-button") {
+                let id = button.get_attribute("data-theme").unwrap_or_default();
+                highlight.set(Theme::from_id(&id));
+            }
+        });
+    }
+    let summary = browser::query(".theme-summary");
+    Effect::new(move |_| {
+        let theme = highlight.get();
+        let pressed = theme.map_or("all", Theme::id);
+        for button in &buttons {
+            let is = button.get_attribute("data-theme").as_deref() == Some(pressed);
+            let _ = button.set_attribute("aria-pressed", if is { "true" } else { "false" });
         }
-    };
-    view! {
-        <section class="themes-picker" aria-labelledby="themes-heading">
-            <h2 id="themes-heading">"Highlight a theme"</h2>
-            <div class="theme-buttons">
-                {button(None)}
-                {Theme::ALL.into_iter().map(|t| button(Some(t))).collect_view()}
-            </div>
-            <p class="theme-summary" aria-live="polite">{summary}</p>
-        </section>
+        if let Some(summary) = &summary {
+            let text = theme.map(|t| describe(t, map.areas_with_theme(t).len()));
+            summary.set_text_content(text.as_deref());
+        }
+    });
+}
+
+/// "3 boroughs with outcomes about community events".
+fn describe(theme: Theme, count: usize) -> String {
+    format!(
+        "{} with outcomes about {}",
+        count_boroughs(count),
+        theme.label().to_ascii_lowercase()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describes_the_highlight_with_its_count() {
+        assert_eq!(
+            describe(Theme::CommunityEvents, 1),
+            "1 borough with outcomes about community events"
+        );
+        assert_eq!(
+            describe(Theme::BlackCommunities, 2),
+            "2 boroughs with outcomes about black communities' mental health"
+        );
     }
 }

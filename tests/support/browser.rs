@@ -8,6 +8,9 @@ use fantoccini::{Client, Locator};
 use headless::{Chromium, Options};
 use serde_json::Value;
 
+/// A script expression: the app has taken over the prerendered page.
+pub const TAKEN_OVER: &str = "document.documentElement.classList.contains('js')";
+
 /// Generous: the machines that run this have two cores and may be busy.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
@@ -122,18 +125,23 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {selector:?}: {e}"));
     }
 
-    /// Waits until the panel shows the story of the area called `name`.
+    /// Waits until the app has taken over and the panel shows the story of the area called
+    /// `name` (the one story not hidden).
     pub async fn wait_for_panel(&self, name: &str) {
         self.wait_until(&format!(
-            "document.querySelector('.area-panel #panel-title')?.textContent === {name:?}"
+            "{TAKEN_OVER} && document.querySelector('.area-panel:not([hidden]) h2')?.textContent === {name:?}"
         ))
         .await;
     }
 
-    /// Waits until the panel shows the London-wide story (nothing selected).
+    /// Waits until the app has taken over and the panel shows the London-wide story (nothing
+    /// selected).
     pub async fn wait_for_summary(&self) {
-        self.wait_until("document.querySelector('.summary-panel') !== null")
-            .await;
+        self.wait_until(&format!(
+            "{TAKEN_OVER} && document.querySelector('.summary-panel:not([hidden])') !== null \
+             && document.querySelectorAll('.area-panel:not([hidden])').length === 0"
+        ))
+        .await;
     }
 
     /// Waits for at least one alert, then returns the text of them all, a line each.
@@ -144,9 +152,12 @@ impl Browser {
         text.as_str().unwrap_or_default().to_owned()
     }
 
-    /// Waits for the map to draw its boroughs.
+    /// Waits for the app to take the page over (the map's boroughs become buttons).
     pub async fn wait_for_map(&self) {
-        self.wait_until("document.querySelectorAll('path.borough[data-status]:not([data-status=unknown])').length > 0").await;
+        self.wait_until(&format!(
+            "{TAKEN_OVER} && document.querySelectorAll('path.borough[role=button]').length === 33"
+        ))
+        .await;
     }
 
     /// Presses and releases one key (a character, or a WebDriver key code such as `'\u{E004}'`

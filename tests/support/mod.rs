@@ -6,6 +6,7 @@ pub mod server;
 
 use std::path::PathBuf;
 
+#[allow(unused_imports)]
 pub use browser::Browser;
 #[allow(unused_imports)]
 pub use server::{Reply, StaticServer};
@@ -24,4 +25,23 @@ pub fn dist() -> PathBuf {
 /// Serves the bundle as built.
 pub fn serve() -> StaticServer {
     StaticServer::start(&dist(), vec![])
+}
+
+/// The built `index.html` with everything inside `<body>` replaced by `body`.
+pub fn index_with_body(body: &str) -> String {
+    let index = std::fs::read_to_string(dist().join("index.html")).unwrap();
+    let start = index.find("<body>").unwrap() + "<body>".len();
+    let end = index.rfind("</body>").unwrap();
+    format!("{}{body}{}", &index[..start], &index[end..])
+}
+
+/// Serves the bundle with `index` as its page (at `/` and `/index.html`).
+pub fn serve_page(index: String) -> StaticServer {
+    StaticServer::start(
+        &dist(),
+        vec![
+            ("/", Reply::body(index.clone())),
+            ("/index.html", Reply::body(index)),
+        ],
+    )
 }

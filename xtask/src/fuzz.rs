@@ -1,5 +1,6 @@
 //! A fuzzer for every parser that reads outside input: the geometry file, the content file,
-//! the address's query string and embed commands. Each input is a seed (real files and
+//! the address's query string, embed commands and the data attributes the app reads back from
+//! the built page. Each input is a seed (real files and
 //! messages) mutated at random, or generated from scratch; a panic anywhere is a failure,
 //! reported with the input that caused it. Deterministic for a given `--seed`.
 
@@ -9,6 +10,7 @@ use std::time::Instant;
 use borough_map::content::Content;
 use borough_map::embed::Command;
 use borough_map::geo::{BoundarySet, MapLayout};
+use borough_map::page::attrs::{parse_areas, parse_label, parse_themes};
 use borough_map::url_state::{with_borough, UrlState};
 
 const GEOMETRY: &str = include_str!("../../geo/boroughs.geojson");
@@ -165,7 +167,17 @@ fn run(target: usize, input: &str) -> usize {
             let state = UrlState::from_query(input);
             with_borough(input, state.borough).len() + usize::from(state.embed)
         }
-        _ => usize::from(Command::from_json(input).is_some()),
+        3 => {
+            // As the browser hands the app a message's data: parsed by JSON.parse.
+            let data: serde_json::Value = serde_json::from_str(input).unwrap_or_default();
+            let command = Command::from_fields(|name| data.get(name)?.as_str().map(String::from));
+            usize::from(command.is_some())
+        }
+        _ => {
+            parse_label(input).map_or(0, |p| p.len())
+                + parse_areas(input).len()
+                + parse_themes(input).len()
+        }
     }
 }
 
@@ -180,6 +192,11 @@ pub fn fuzz(inputs: u64, seed: u64) -> u64 {
         r#"{"target":"borough-map","type":"select","code":"E09000012"}"#,
         r#"{"target":"borough-map","type":"theme","theme":"light"}"#,
         r#"{"target":"borough-map","type":"clear"}"#,
+    ];
+    let attributes = [
+        "512 300",
+        "E09000001 E09000002",
+        "connections places-and-planning",
     ];
     // Silence the default hook: panics are reported here, with their input.
     std::panic::set_hook(Box::new(|_| {}));
@@ -201,11 +218,15 @@ pub fn fuzz(inputs: u64, seed: u64) -> u64 {
                 (2, mutate(&mut rng, seed))
             }
             60..=64 => (2, generate(&mut rng)),
-            65..=94 => {
+            65..=89 => {
                 let seed = rng.pick(&commands);
                 (3, mutate(&mut rng, seed))
             }
-            _ => (3, generate(&mut rng)),
+            90..=94 => (3, generate(&mut rng)),
+            _ => {
+                let seed = rng.pick(&attributes);
+                (4, mutate(&mut rng, seed))
+            }
         };
         if catch_unwind(AssertUnwindSafe(|| run(target, &input))).is_err() {
             failures += 1;

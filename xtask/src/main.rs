@@ -11,9 +11,21 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   cargo xtask geo <londonBoroughs.json> <out.geojson>   derive geo/ from the vega-datasets TopoJSON
   cargo xtask sizes <dir>                               print every file's raw, gzip and brotli size
-  cargo xtask prerender <dir>                           write the static story into <dir>/index.html
-  cargo xtask precompress <dir>                         write .br and .gz beside every compressible file
+  cargo xtask post-build [dir]                          prerender, then precompress (Trunk's hook)
+  cargo xtask prerender [dir]                           write the map and stories into <dir>/index.html
+  cargo xtask precompress [dir]                         write .br and .gz beside every compressible file
+                                                        ([dir] defaults to Trunk's $TRUNK_STAGING_DIR)
   cargo xtask fuzz [inputs] [seed]                      fuzz every parser (default 1,000,000 inputs)";
+
+/// The folder named on the command line, else the one Trunk is building into (hooks).
+fn built_dir(args: &[&str]) -> Result<PathBuf, String> {
+    match args.first() {
+        Some(dir) => Ok(PathBuf::from(dir)),
+        None => std::env::var_os("TRUNK_STAGING_DIR")
+            .map(PathBuf::from)
+            .ok_or_else(|| "name a folder, or run from a Trunk hook".to_owned()),
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,8 +39,16 @@ fn main() -> ExitCode {
             topojson::derive_geojson(&PathBuf::from(input), &PathBuf::from(output))
         }
         ["sizes", dir] => sizes::print(&PathBuf::from(dir)),
-        ["precompress", dir] => sizes::precompress(&PathBuf::from(dir)),
-        ["prerender", dir] => prerender::prerender(&PathBuf::from(dir)),
+        ["precompress", rest @ ..] if rest.len() <= 1 => {
+            built_dir(rest).and_then(|dir| sizes::precompress(&dir))
+        }
+        ["post-build", rest @ ..] if rest.len() <= 1 => built_dir(rest).and_then(|dir| {
+            prerender::prerender(&dir)?;
+            sizes::precompress(&dir)
+        }),
+        ["prerender", rest @ ..] if rest.len() <= 1 => {
+            built_dir(rest).and_then(|dir| prerender::prerender(&dir))
+        }
         ["fuzz", rest @ ..] if rest.len() <= 2 => {
             let number = |i: usize, default: u64| {
                 rest.get(i).map_or(Ok(default), |s| {

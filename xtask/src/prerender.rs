@@ -1,39 +1,29 @@
-//! Writes the static story (see `borough_map::static_story`) into a built `index.html`, in
-//! place of the placeholder inside its `<noscript>`.
+//! Writes the page (see `borough_map::page`) into a built `index.html`, from the repository's
+//! boundaries and content. Trunk runs it after every build (`Trunk.toml` hooks), so the page
+//! `trunk build` and `trunk serve` publish is always whole.
 
 use std::path::Path;
 
-use borough_map::content::Content;
-use borough_map::geo::{BoundarySet, MapLayout};
-use borough_map::static_story;
-
-/// The text inside `<noscript id="static-story">` in `index.html` that the story replaces.
-pub const PLACEHOLDER: &str = "static-story-placeholder";
+use borough_map::content::CONTENT_PATH;
+use borough_map::page::{self, GEOMETRY_PATH};
 
 pub fn prerender(dist: &Path) -> Result<(), String> {
-    let read = |path: &str| {
-        std::fs::read_to_string(dist.join(path))
-            .map_err(|e| format!("{}: {e}", dist.join(path).display()))
-    };
-    let set = BoundarySet::from_geojson(&read("geo/boroughs.geojson")?)
-        .map_err(|e| format!("geo/boroughs.geojson {e}"))?;
-    let layout = MapLayout::new(&set).ok_or("geo/boroughs.geojson cannot be fitted")?;
-    let content = Content::parse(&read("content/londoners-did.json")?);
-    // The build publishes only sound content; the app reports problems at run time instead.
-    if let Some(problem) = content.problems.first() {
-        return Err(problem.to_string());
-    }
-    let index = read("index.html")?;
-    if !index.contains(PLACEHOLDER) {
-        return Err(format!(
-            "index.html has no {PLACEHOLDER:?} to replace (already prerendered?)"
-        ));
-    }
-    let html = index.replacen(PLACEHOLDER, &static_story::render(&layout, &content), 1);
-    std::fs::write(dist.join("index.html"), html).map_err(|e| e.to_string())?;
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ sits in the repository");
+    let read =
+        |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
+    let index_path = dist.join("index.html");
+    let html = page::build(
+        &read(&index_path)?,
+        &read(&repo.join(GEOMETRY_PATH))?,
+        &read(&repo.join(CONTENT_PATH))?,
+    )
+    .map_err(|e| format!("cannot build the page: {e}"))?;
+    std::fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;
     println!(
-        "prerendered the static story into {}",
-        dist.join("index.html").display()
+        "prerendered the map and every story into {}",
+        index_path.display()
     );
     Ok(())
 }

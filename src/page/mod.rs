@@ -1,0 +1,103 @@
+//! The whole page as HTML, written at build time (`cargo xtask prerender`, run by Trunk's
+//! post-build hook) from the same geometry and content the tests check. The map paints from
+//! this HTML before any script runs; without JavaScript or WebAssembly it is the whole app:
+//! each borough links to its own story (`#area-<slug>`), which CSS shows with `:target`. The
+//! WebAssembly app (`crate::view`) then takes the page over in place, without moving anything.
+//!
+//! Nothing here touches the browser, so all of it is tested natively.
+
+pub mod attrs;
+mod html;
+mod map;
+mod parts;
+mod story;
+
+pub use html::{count_boroughs, escape, section_id, title_id};
+
+use thiserror::Error;
+
+use crate::content::{Content, ContentError};
+use crate::geo::{BoundarySet, FeatureError, GeometryFileError, MapLayout};
+
+/// Where the build reads the boundaries from, relative to the repository.
+pub const GEOMETRY_PATH: &str = "geo/boroughs.geojson";
+
+/// The text in `index.html`'s `<body>` that the page replaces.
+pub const PLACEHOLDER: &str = "<!-- page -->";
+
+/// The body of the page: header, map, key, theme picker, list of areas, the London-wide story,
+/// every area's story, footer.
+pub fn render(layout: &MapLayout, content: &Content) -> String {
+    let mut html = String::with_capacity(64 * 1024);
+    parts::header(&mut html);
+    html.push_str("<div id=\"notices\" class=\"notices\"></div><main class=\"layout\">");
+    html.push_str("<section class=\"map-column\" aria-label=\"Map\">");
+    parts::find(&mut html);
+    map::map(&mut html, layout, content);
+    parts::legend(&mut html, content);
+    parts::themes(&mut html);
+    parts::area_list(&mut html, content);
+    html.push_str("</section><div class=\"panel-column\">");
+    story::london(&mut html, content);
+    story::areas(&mut html, content);
+    html.push_str("</div></main>");
+    parts::footer(&mut html);
+    html.push_str("<p id=\"announcer\" class=\"visually-hidden\" aria-live=\"polite\"></p>");
+    html
+}
+
+/// `index` with its placeholder replaced by the page; `None` if it has no placeholder.
+pub fn into_index(index: &str, layout: &MapLayout, content: &Content) -> Option<String> {
+    index
+        .contains(PLACEHOLDER)
+        .then(|| index.replacen(PLACEHOLDER, &render(layout, content), 1))
+}
+
+/// Why the page cannot be built. The build publishes only a whole, sound page: a reader can
+/// never meet a half-drawn map or a story with a hole in it.
+#[derive(Debug, Error)]
+pub enum PageError {
+    #[error("{GEOMETRY_PATH} {0}")]
+    Geometry(#[from] GeometryFileError),
+    #[error("{GEOMETRY_PATH}: {} feature(s) cannot be drawn: {}", .0.len(), list(.0))]
+    Features(Vec<FeatureError>),
+    #[error("{GEOMETRY_PATH} has no boundaries for {}", .0.join(", "))]
+    MissingAreas(Vec<&'static str>),
+    #[error("{GEOMETRY_PATH}: the boundaries have no extent, so they cannot be fitted")]
+    NoExtent,
+    #[error("the content has {} problem(s): {}", .0.len(), list(.0))]
+    Content(Vec<ContentError>),
+    #[error("index.html has no {PLACEHOLDER} to fill (is it already built?)")]
+    NoPlaceholder,
+}
+
+fn list<T: std::fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Builds the page from the texts of `index.html`, the boundaries and the content file.
+pub fn build(index: &str, geojson: &str, content: &str) -> Result<String, PageError> {
+    let set = BoundarySet::from_geojson(geojson)?;
+    if !set.skipped.is_empty() {
+        return Err(PageError::Features(set.skipped));
+    }
+    let missing = set.missing();
+    if !missing.is_empty() {
+        return Err(PageError::MissingAreas(
+            missing.iter().map(|a| a.name()).collect(),
+        ));
+    }
+    let layout = MapLayout::new(&set).ok_or(PageError::NoExtent)?;
+    let content = Content::parse(content);
+    if !content.problems.is_empty() {
+        return Err(PageError::Content(content.problems));
+    }
+    into_index(index, &layout, &content).ok_or(PageError::NoPlaceholder)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,232 @@
+use super::*;
+use crate::area::Area;
+use crate::content::Status;
+use crate::geo::BoundarySet;
+
+fn london() -> (MapLayout, Content) {
+    let geo = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/geo/boroughs.geojson"));
+    let content = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/londoners-did.json"
+    ));
+    let layout = MapLayout::new(&BoundarySet::from_geojson(geo).unwrap()).unwrap();
+    (layout, Content::parse(content))
+}
+
+#[test]
+fn escapes_markup_and_quotes() {
+    assert_eq!(
+        escape("<a href=\"x\">Tom & Jerry's</a>"),
+        "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+    );
+}
+
+#[test]
+fn counts_boroughs_in_words() {
+    assert_eq!(count_boroughs(1), "1 borough");
+    assert_eq!(count_boroughs(8), "8 boroughs");
+    assert_eq!(count_boroughs(0), "0 boroughs");
+}
+
+#[test]
+fn every_borough_links_to_its_own_story() {
+    let (layout, content) = london();
+    let html = render(&layout, &content);
+    assert_eq!(html.matches("<path class=\"borough\"").count(), 33);
+    for area in Area::all() {
+        let id = section_id(area);
+        let status = content.status(area).unwrap().id();
+        assert!(
+            html.contains(&format!(
+                "<a href=\"#{id}\" aria-label=\"{}\" aria-describedby=\"status-{status}\"><path class=\"borough\" data-code=\"{}\"",
+                escape(area.name()),
+                area.code()
+            )),
+            "{area}"
+        );
+        assert_eq!(html.matches(&format!("id=\"{id}\"")).count(), 1, "{area}");
+        let section = &html[html.find(&format!("id=\"{id}\"")).unwrap()..];
+        let section = &section[..section.find("</section>").unwrap()];
+        assert!(
+            section.contains(&format!("data-status=\"{status}\"")),
+            "{area}"
+        );
+        for outcome in &content.entry(area).unwrap().outcomes {
+            assert!(
+                section.contains(&escape(&outcome.title)),
+                "{area}: {}",
+                outcome.title
+            );
+        }
+    }
+    assert!(html.contains("Britannia Leisure Centre"));
+    assert!(!html.contains("<script"));
+}
+
+#[test]
+fn the_map_has_the_layouts_shapes_and_what_the_app_needs() {
+    let (layout, content) = london();
+    let html = render(&layout, &content);
+    for shape in &layout.shapes {
+        let tag = &html[html
+            .find(&format!("data-code=\"{}\"", shape.area.code()))
+            .unwrap()..];
+        let tag = &tag[..tag.find("</path>").unwrap()];
+        assert!(
+            tag.contains(&format!("d=\"{}\"", shape.path)),
+            "{}",
+            shape.area
+        );
+        assert!(
+            tag.contains(&format!(
+                "data-label=\"{}\"",
+                attrs::label_value(shape.label)
+            )),
+            "{}",
+            shape.area
+        );
+        let neighbours: Vec<&str> = layout
+            .neighbours
+            .of(shape.area)
+            .iter()
+            .map(|a| a.code())
+            .collect();
+        assert!(
+            tag.contains(&format!("data-neighbours=\"{}\"", neighbours.join(" "))),
+            "{}",
+            shape.area
+        );
+    }
+    let hackney = Area::parse("hackney").unwrap();
+    let tag = &html[html
+        .find(&format!("data-code=\"{}\"", hackney.code()))
+        .unwrap()..];
+    assert!(
+        tag[..tag.find("</path>").unwrap()].contains("places-and-planning"),
+        "Hackney: the leisure centre planning"
+    );
+}
+
+#[test]
+fn small_areas_get_a_touch_target_linked_to_their_story() {
+    let (layout, content) = london();
+    let html = render(&layout, &content);
+    let small: Vec<_> = layout.shapes.iter().filter(|s| s.small).collect();
+    assert!(
+        !small.is_empty(),
+        "the City is smaller than a fingertip on a phone"
+    );
+    assert_eq!(html.matches("class=\"hit-area\"").count(), small.len());
+    let city = Area::parse("city-of-london").unwrap();
+    assert!(html.contains(&format!(
+        "<a href=\"#{}\" tabindex=\"-1\" aria-hidden=\"true\"><circle class=\"hit-area\" data-code=\"{}\"",
+        section_id(city),
+        city.code()
+    )));
+}
+
+#[test]
+fn the_key_counts_each_status() {
+    let (layout, content) = london();
+    let html = render(&layout, &content);
+    for status in Status::ALL {
+        assert!(html.contains(&format!(
+            "{} {}</li>",
+            count_boroughs(content.count(status)),
+            status.legend_phrase()
+        )));
+    }
+}
+
+#[test]
+fn controls_that_need_the_app_rest_disabled_and_marked() {
+    let (layout, content) = london();
+    let html = render(&layout, &content);
+    assert_eq!(html.matches("needs-js").count(), 3, "embed, find, themes");
+    // 1 embed button + 1 text box + the "all" button + one per theme.
+    let disabled = html.matches(" disabled>").count();
+    assert_eq!(disabled, 3 + crate::content::Theme::ALL.len());
+}
+
+#[test]
+fn text_from_the_content_is_escaped() {
+    let (layout, mut content) = london();
+    let programme = content.programme.as_mut().unwrap();
+    programme.summary = "<img src=x onerror=alert(1)>".into();
+    let html = render(&layout, &content);
+    assert!(!html.contains("<img"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[test]
+fn fills_the_placeholder_once_and_only_if_there_is_one() {
+    let (layout, content) = london();
+    let index = format!("<body>{PLACEHOLDER}</body>");
+    let page = into_index(&index, &layout, &content).unwrap();
+    assert!(!page.contains(PLACEHOLDER));
+    assert!(page.starts_with("<body><header"));
+    assert_eq!(into_index("<body></body>", &layout, &content), None);
+}
+
+mod build {
+    use super::super::*;
+
+    const GEO: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/geo/boroughs.geojson"));
+    const CONTENT: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/londoners-did.json"
+    ));
+    const INDEX: &str = "<body><!-- page --></body>";
+
+    fn error(index: &str, geo: &str, content: &str) -> String {
+        build(index, geo, content).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn builds_the_page_from_the_real_files() {
+        let page = build(INDEX, GEO, CONTENT).unwrap();
+        assert_eq!(page.matches("<path class=\"borough\"").count(), 33);
+    }
+
+    #[test]
+    fn refuses_broken_or_incomplete_boundaries_naming_the_file_and_feature() {
+        assert_eq!(
+            error(INDEX, "{", CONTENT),
+            "geo/boroughs.geojson is not valid JSON (EOF while parsing an object at line 1 column 1)"
+        );
+        let mut value: serde_json::Value = serde_json::from_str(GEO).unwrap();
+        value["features"][3]["geometry"] = serde_json::Value::Null;
+        let message = error(INDEX, &value.to_string(), CONTENT);
+        assert!(
+            message.starts_with("geo/boroughs.geojson: 1 feature(s) cannot be drawn: feature 3"),
+            "{message}"
+        );
+        assert!(message.contains("has no geometry"), "{message}");
+        let features = value["features"].as_array_mut().unwrap();
+        features.remove(3);
+        let message = error(INDEX, &value.to_string(), CONTENT);
+        assert!(
+            message.starts_with("geo/boroughs.geojson has no boundaries for "),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn refuses_content_with_problems_naming_each() {
+        let broken = CONTENT.replacen("\"status\"", "\"statue\"", 1);
+        let message = error(INDEX, GEO, &broken);
+        assert!(
+            message.starts_with("the content has 1 problem(s): content/londoners-did.json: "),
+            "{message}"
+        );
+        assert!(message.contains("statue"), "{message}");
+    }
+
+    #[test]
+    fn refuses_an_index_without_the_placeholder() {
+        assert_eq!(
+            error("<body></body>", GEO, CONTENT),
+            "index.html has no <!-- page --> to fill (is it already built?)"
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! The size budget: everything a first visit downloads (the page, its stylesheet, icon,
+//! scripts and WebAssembly), brotli-compressed as the build writes it beside each file, must
+//! stay within 100 KB. The list of files is read from the built page itself, so a new asset
+//! cannot slip past.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use support::dist;
+
+/// 100 KB, in bytes (decimal kilobytes, the stricter reading).
+const BUDGET: u64 = 100_000;
+
+/// The local files `index.html` and the module loader ask for on first load.
+fn first_load_files(index: &str, boot: &str) -> Vec<String> {
+    let mut files = vec!["index.html".to_owned()];
+    let head = &index[..index.find("</head>").expect("index.html has a head")];
+    for attribute in ["href=\"", "src=\""] {
+        for piece in head.split(attribute).skip(1) {
+            let url = &piece[..piece.find('"').unwrap()];
+            let file = url.trim_start_matches("./");
+            if !url.contains(':') && !files.iter().any(|f| f == file) {
+                files.push(file.to_owned());
+            }
+        }
+    }
+    // boot.js imports the app's module and fetches its WebAssembly.
+    for piece in boot.split("\"./").skip(1) {
+        let file = &piece[..piece.find('"').unwrap()];
+        if !files.iter().any(|f| f == file) {
+            files.push(file.to_owned());
+        }
+    }
+    files
+}
+
+#[test]
+fn the_first_load_fits_the_budget_compressed() {
+    let dist = dist();
+    let read = |name: &str| std::fs::read_to_string(dist.join(name)).unwrap();
+    let files = first_load_files(&read("index.html"), &read("boot.js"));
+    for needed in [
+        "style.css",
+        "boot.js",
+        "borough-map.js",
+        "borough-map_bg.wasm",
+        "favicon.svg",
+    ] {
+        assert!(
+            files.iter().any(|f| f == needed),
+            "{needed} not found in {files:?}"
+        );
+    }
+    let mut total = 0;
+    for file in &files {
+        let compressed = dist.join(format!("{file}.br"));
+        let size = std::fs::metadata(&compressed)
+            .unwrap_or_else(|e| {
+                panic!("{}: {e} (the build writes .br files)", compressed.display())
+            })
+            .len();
+        println!("{file:<24} {size:>7} bytes brotli");
+        total += size;
+    }
+    println!(
+        "{:<24} {total:>7} bytes brotli (budget {BUDGET})",
+        "first load"
+    );
+    assert!(
+        total <= BUDGET,
+        "the first load is {total} bytes brotli-compressed, over the {BUDGET}-byte budget"
+    );
+}
+
+#[test]
+fn finds_every_file_the_page_asks_for() {
+    let index = r#"<html><head><link rel="stylesheet" href="./style.css"><link rel="icon" href="./favicon.svg">
+        <link rel="preload" href="./app_bg.wasm"><script type="module" src="./boot.js"></script>
+        <link rel="canonical" href="https://example.org/"></head><body><a href="./elsewhere.html"></a></body></html>"#;
+    let boot = r#"import("./app.js"); new URL("./app_bg.wasm", import.meta.url);"#;
+    assert_eq!(
+        first_load_files(index, boot),
+        [
+            "index.html",
+            "style.css",
+            "favicon.svg",
+            "app_bg.wasm",
+            "boot.js",
+            "app.js"
+        ]
+    );
+}
