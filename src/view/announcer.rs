@@ -5,12 +5,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::page::MapData;
-use super::state::Selection;
+use super::state::{shared, Selection};
 use crate::area::Area;
 use crate::browser;
 
 pub fn take_over(map: Arc<MapData>) {
-    let selection = expect_context::<Selection>();
+    let selection = shared::<Selection>();
     let Some(region) = browser::query("#announcer") else {
         return;
     };

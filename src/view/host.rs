@@ -1,6 +1,7 @@
 //! Talking to the page that frames the map: heights and selections out, commands in.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::state::Selection;
 use crate::browser;
@@ -24,14 +25,17 @@ pub fn connect_to_host(selection: Selection, child_id: Option<String>) {
         }
     });
 
-    let _ =
-        window_event_listener(
-            leptos::ev::message,
-            move |event| match browser::command_from_parent(&event) {
-                Some(Command::Select(area)) => selection.choose(Some(area)),
-                Some(Command::Clear) => selection.choose(None),
-                Some(Command::Theme(scheme)) => browser::set_colour_scheme(scheme),
-                None => {}
-            },
-        );
+    // Our own listener rather than leptos's `window_event_listener`: the same listener on the
+    // window, without a second copy of the event-handling code in the WebAssembly.
+    browser::listen_to_window("message", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        match browser::command_from_parent(event) {
+            Some(Command::Select(area)) => selection.choose(Some(area)),
+            Some(Command::Clear) => selection.choose(None),
+            Some(Command::Theme(scheme)) => browser::set_colour_scheme(scheme),
+            None => {}
+        }
+    });
 }

@@ -11,14 +11,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 
 use super::page::{MapData, PageElements};
-use super::state::{Highlight, Selection};
+use super::state::{shared, Highlight, Selection};
 use crate::area::Area;
 use crate::browser;
 use crate::geo::Direction;
 
 pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
-    let selection = expect_context::<Selection>();
-    let highlight = expect_context::<Highlight>();
+    let selection = shared::<Selection>();
+    let highlight = shared::<Highlight>();
     let hovered = RwSignal::new(None::<Area>);
     // The area holding the map's one tab stop (roving tabindex), and whether it has a visible
     // keyboard focus ring.
@@ -141,7 +141,7 @@ fn overlay(
     keyboard_focus: RwSignal<Option<Area>>,
     hovered: RwSignal<Option<Area>>,
 ) {
-    let selection = expect_context::<Selection>();
+    let selection = shared::<Selection>();
     let outline = |class: &str, area: Option<Area>| {
         let Some(line) = browser::query(&format!("svg.map .{class}")) else {
             return;

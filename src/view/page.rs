@@ -69,7 +69,7 @@ pub fn find() -> Result<(MapData, PageElements), String> {
             .into_iter()
             .filter_map(|element| {
                 let value = element.get_attribute(attribute)?;
-                Some((Area::parse(value.trim_start_matches("#area-"))?, element))
+                Some((Area::from_code(&value)?, element))
             })
             .collect::<Vec<_>>()
     };

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 
-use super::state::Selection;
+use super::state::{shared, Selection};
 use crate::area::{search, Area};
 use crate::browser;
 
 pub fn take_over() {
-    let selection = expect_context::<Selection>();
+    let selection = shared::<Selection>();
     let (Some(input), Some(list)) = (
         browser::query("#find-input").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()),
         browser::query("#find-list"),
@@ -19,17 +19,25 @@ pub fn take_over() {
         return;
     };
     input.set_disabled(false);
-    let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
-    let results = Memo::new(move |_| search(&query.get()));
+    // The matches for what is in the box. A signal set only when they change (rather than a
+    // signal of the text and a `Memo` of its matches): the same updates, with less reactive
+    // code in the WebAssembly.
+    let results = RwSignal::new(search(""));
+    let set_query = move |text: &str| {
+        let found = search(text);
+        if results.with_untracked(|r| *r != found) {
+            results.set(found);
+        }
+    };
 
     // The box shows the selected borough's name, whichever control chose it.
     let shown = input.clone();
     Effect::new(move |_| {
         let name = selection.get().map(Area::name).unwrap_or_default();
         shown.set_value(name);
-        query.set(name.to_owned());
+        set_query(name);
         open.set(false);
     });
 
@@ -40,7 +48,7 @@ pub fn take_over() {
     };
     let typed = input.clone();
     browser::listen(&input, "input", move |_| {
-        query.set(typed.value());
+        set_query(&typed.value());
         active.set(None);
         open.set(true);
     });

@@ -8,6 +8,14 @@ use crate::browser;
 use crate::content::Theme;
 use crate::url_state::{with_borough, UrlState};
 
+/// The shared state `T` from context, as `expect_context` gives it, but failing with a plain
+/// message: `expect_context`'s `{:?}` message alone brings Rust's whole Debug formatting
+/// (string escaping included) into the WebAssembly. The app provides both before any part
+/// takes the page over, so this never fails.
+pub fn shared<T: Clone + 'static>() -> T {
+    use_context().expect("the app's shared state is provided before the page is taken over")
+}
+
 /// The selected area, kept in step with `?borough=` in the address. Embedded, the address is
 /// replaced rather than pushed, so the host page's history is left alone.
 #[derive(Clone, Copy)]

@@ -8,12 +8,12 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::page::PageElements;
-use super::state::Selection;
+use super::state::{shared, Selection};
 use crate::area::Area;
 use crate::browser;
 
 pub fn take_over(elements: Rc<PageElements>) {
-    let selection = expect_context::<Selection>();
+    let selection = shared::<Selection>();
     // Shown at once, in the same task that marks the page as taken over, so nothing flashes.
     show(&elements, selection.get_untracked());
     Effect::new(move |previous: Option<Option<Area>>| {

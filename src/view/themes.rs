@@ -6,13 +6,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::page::MapData;
-use super::state::Highlight;
+use super::state::{shared, Highlight};
 use crate::browser;
 use crate::content::Theme;
 use crate::page::count_boroughs;
 
 pub fn take_over(map: Arc<MapData>) {
-    let highlight = expect_context::<Highlight>();
+    let highlight = shared::<Highlight>();
     let buttons = browser::query_all(".theme-button");
     for button in &buttons {
         let _ = button.remove_attribute("disabled");
