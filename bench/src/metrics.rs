@@ -132,6 +132,8 @@ pub enum Goal {
     RatioAtMost { peer: usize, max: f64 },
     /// Ours at most this figure, in the metric's unit.
     AtMost(f64),
+    /// Ours strictly under this figure, in the metric's unit.
+    Under(f64),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,23 +154,24 @@ impl Verdict {
 }
 
 pub fn judge(goal: Goal, ours: Figure, peers: &[Figure]) -> Verdict {
-    let (bound, max) = match goal {
+    let absolute = match ours {
+        Figure::Value(v) => Ratio::Exactly(v),
+        Figure::Below(b) => Ratio::Below(b),
+        Figure::Missing => Ratio::Unknown,
+    };
+    let (bound, max, strict) = match goal {
         Goal::RatioAtMost { peer, max } => {
             let peer = peers.get(peer).copied().unwrap_or(Figure::Missing);
-            (ratio(ours, peer), max)
+            (ratio(ours, peer), max, false)
         }
-        Goal::AtMost(max) => (
-            match ours {
-                Figure::Value(v) => Ratio::Exactly(v),
-                Figure::Below(b) => Ratio::Below(b),
-                Figure::Missing => Ratio::Unknown,
-            },
-            max,
-        ),
+        Goal::AtMost(max) => (absolute, max, false),
+        Goal::Under(max) => (absolute, max, true),
     };
+    let within = |r: f64| if strict { r < max } else { r <= max };
     match bound {
-        Ratio::Exactly(r) if r <= max => Verdict::Pass,
+        Ratio::Exactly(r) if within(r) => Verdict::Pass,
         Ratio::Exactly(_) => Verdict::Miss,
+        // Known to be under r, and r is at most the goal: under it either way.
         Ratio::Below(r) if r <= max => Verdict::Pass,
         Ratio::Above(r) if r >= max => Verdict::Miss,
         _ => Verdict::Unknown,
@@ -252,5 +255,8 @@ mod tests {
         assert_eq!(judge(half_of_d3, Value(40.0), &[Missing]), Verdict::Unknown);
         assert_eq!(judge(Goal::AtMost(16.0), Below(16.0), &[]), Verdict::Pass);
         assert_eq!(judge(Goal::AtMost(16.0), Value(24.0), &[]), Verdict::Miss);
+        assert_eq!(judge(Goal::Under(0.01), Value(0.0), &[]), Verdict::Pass);
+        assert_eq!(judge(Goal::Under(0.01), Value(0.01), &[]), Verdict::Miss);
+        assert_eq!(judge(Goal::Under(0.01), Missing, &[]), Verdict::Unknown);
     }
 }

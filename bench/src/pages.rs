@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use borough_map::content::{Content, CONTENT_PATH};
+use borough_map::geo::{BoundarySet, MapLayout};
+use borough_map::page::{self, GEOMETRY_PATH};
 use serde_json::json;
 
 use crate::server::{Asset, Site};
@@ -12,8 +15,22 @@ use crate::server::{Asset, Site};
 pub const FIRST: (&str, &str) = ("E09000012", "Hackney");
 pub const SECOND: (&str, &str) = ("E09000029", "Sutton");
 
-/// Where the app fetches its boundaries; the scale run replaces this file on both sites.
+/// Where the reference pages fetch the project's boundaries (the D3 page with `?geo=` only); the
+/// scale run replaces this file on the D3 site. Our page fetches no geometry: the build writes
+/// the map into its HTML.
 pub const GEOMETRY_URL: &str = "/geo/boroughs.geojson";
+
+/// How the reference pages mark their one panel's title (`pages/shared/panel.js`).
+const REFERENCE_PANEL_TITLE: &str = "#panel-title";
+
+/// Our page's shown story, by its title. Before the app has taken over (no class `js` on
+/// <html>) the story shown is the one the address's #fragment targets (CSS `:target`); after,
+/// it is the one area section without the `hidden` attribute.
+const OUR_PANEL_TITLE: &str = ":root.js .area-panel:not([hidden]) .panel-head h2, \
+                               :root:not(.js) .area-panel:target .panel-head h2";
+
+/// Our app marks its take-over of the prerendered page with this class on <html>.
+const OUR_APP_READY: &str = ":root.js";
 
 pub struct Page {
     pub label: &'static str,
@@ -21,6 +38,11 @@ pub struct Page {
     pub start: &'static str,
     /// Selector of the map's shapes, one per area.
     pub shapes: &'static str,
+    /// Selector of the title of the area panel shown (or of every shown one).
+    pub panel_title: &'static str,
+    /// Selector that matches once the page's own script has taken over, if that is a step of
+    /// its own (ours: the WebAssembly app); the runner waits for it before reading memory.
+    pub app_ready: Option<&'static str>,
     pub site: Site,
 }
 
@@ -31,10 +53,11 @@ impl Page {
             "nonce": nonce,
             "shapes": self.shapes,
             "shapeCount": 33,
-            "panelTitle": "#panel-title",
+            "panelTitle": self.panel_title,
             "panel": ".area-panel",
             "panelReady": ".status",
             "panels": [FIRST.1, SECOND.1],
+            "appReady": self.app_ready,
         })
     }
 }
@@ -51,8 +74,23 @@ fn io(what: &Path) -> impl Fn(std::io::Error) -> String + '_ {
     move |e| format!("{}: {e}", what.display())
 }
 
-/// Our app exactly as `trunk build --release` left it in `dist/`.
+/// Our app exactly as `trunk build --release` left it in `dist/` (prerendered by its post-build
+/// hook, with its own `.br` files).
 pub fn ours() -> Result<Page, String> {
+    let dist = dist()?;
+    let mut site = Site::default();
+    site.mount_dir("/", &dist).map_err(io(&dist))?;
+    Ok(Page {
+        label: "ours",
+        start: "/",
+        shapes: "svg.map path.borough",
+        panel_title: OUR_PANEL_TITLE,
+        app_ready: Some(OUR_APP_READY),
+        site,
+    })
+}
+
+fn dist() -> Result<PathBuf, String> {
     let dist = repo().join("dist");
     if !dist.join("index.html").is_file() {
         return Err(format!(
@@ -60,14 +98,60 @@ pub fn ours() -> Result<Page, String> {
             dist.display()
         ));
     }
-    let mut site = Site::default();
-    site.mount_dir("/", &dist).map_err(io(&dist))?;
-    Ok(Page {
-        label: "ours",
-        start: "/",
-        shapes: "svg.map path.borough",
-        site,
-    })
+    Ok(dist)
+}
+
+/// Our release bundle with its page rendered for the boundaries `geojson` instead of the
+/// project's: the app draws no geometry at run time, so the map must be in the HTML, written by
+/// the project's own prerenderer (`borough_map::page::render`) as the build writes it. The
+/// new `index.html` is compressed here, as the build's post-build hook compresses its own.
+pub fn ours_with_boundaries(geojson: &str) -> Result<Page, String> {
+    let mut page = ours()?;
+    let index_path = dist()?.join("index.html");
+    let index = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
+    let content_path = repo().join(CONTENT_PATH);
+    let content = std::fs::read_to_string(&content_path).map_err(io(&content_path))?;
+    let body = render_body(geojson, &content)?;
+    let html = splice_body(&index, &body)
+        .ok_or_else(|| format!("{} has no <body>…</body>", index_path.display()))?;
+    page.site.insert(
+        "/index.html",
+        Asset::new("/index.html", html.into_bytes(), None),
+    );
+    Ok(page)
+}
+
+/// Our page's body for the boundaries `geojson` and the content file's text, refusing what the
+/// build would refuse (a skipped feature, a missing area, a content problem).
+pub fn render_body(geojson: &str, content: &str) -> Result<String, String> {
+    let set = BoundarySet::from_geojson(geojson).map_err(|e| format!("boundaries {e}"))?;
+    if !set.skipped.is_empty() {
+        let skipped: Vec<String> = set.skipped.iter().map(ToString::to_string).collect();
+        return Err(format!(
+            "{} feature(s) of the boundaries were skipped: {}",
+            skipped.len(),
+            skipped.join("; ")
+        ));
+    }
+    let missing = set.missing();
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(|a| a.name()).collect();
+        return Err(format!("no boundaries for {}", names.join(", ")));
+    }
+    let layout = MapLayout::new(&set).ok_or("the boundaries have no extent")?;
+    let content = Content::parse(content);
+    if !content.problems.is_empty() {
+        let problems: Vec<String> = content.problems.iter().map(ToString::to_string).collect();
+        return Err(format!("content problems: {}", problems.join("; ")));
+    }
+    Ok(page::render(&layout, &content))
+}
+
+/// `index` with everything between `<body>` and `</body>` replaced by `body`.
+pub fn splice_body(index: &str, body: &str) -> Option<String> {
+    let open = index.find("<body>")? + "<body>".len();
+    let close = open + index[open..].rfind("</body>")?;
+    Some(format!("{}{body}{}", &index[..open], &index[close..]))
 }
 
 /// d3-geo, d3-selection and topojson-client, drawing the TopoJSON the project's GeoJSON was
@@ -99,6 +183,8 @@ pub fn d3() -> Result<Page, String> {
         label: "D3",
         start: "/",
         shapes: "svg.map path.borough",
+        panel_title: REFERENCE_PANEL_TITLE,
+        app_ready: None,
         site,
     })
 }
@@ -124,12 +210,14 @@ pub fn leaflet() -> Result<Page, String> {
         label: "Leaflet",
         start: "/",
         shapes: ".leaflet-overlay-pane path.borough",
+        panel_title: REFERENCE_PANEL_TITLE,
+        app_ready: None,
         site,
     })
 }
 
-/// A reference page's own folder, the panel code both share, and the same content and
-/// boundaries our app fetches.
+/// A reference page's own folder, the panel code both share, and the content and boundaries
+/// from the repository (which our build writes into its page instead).
 fn reference_site(name: &str) -> Result<Site, String> {
     let root = repo();
     let mut site = Site::default();
@@ -137,19 +225,97 @@ fn reference_site(name: &str) -> Result<Site, String> {
     site.mount_dir("/", &own).map_err(io(&own))?;
     let shared = root.join("bench/pages/shared");
     site.mount_dir("/shared/", &shared).map_err(io(&shared))?;
-    let content = root.join("content/londoners-did.json");
-    site.mount_file("/content/londoners-did.json", &content)
+    let content = root.join(CONTENT_PATH);
+    site.mount_file(&format!("/{CONTENT_PATH}"), &content)
         .map_err(io(&content))?;
-    let geo = root.join("geo/boroughs.geojson");
+    let geo = root.join(GEOMETRY_PATH);
     site.mount_file(GEOMETRY_URL, &geo).map_err(io(&geo))?;
     Ok(site)
 }
 
-/// Replaces the boundaries a page fetches with `geojson` (compressed like every other file).
+/// Replaces the boundaries a reference page fetches with `geojson` (compressed like every other
+/// file).
 pub fn with_geometry(mut page: Page, geojson: &[u8]) -> Page {
     page.site.insert(
         GEOMETRY_URL,
         Asset::new(GEOMETRY_URL, geojson.to_vec(), None),
     );
     page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_is_replaced_whole() {
+        let index = "<html><head></head><body>\n  <header>old</header>\n  </body>\n</html>\n";
+        assert_eq!(
+            splice_body(index, "<p>new</p>").as_deref(),
+            Some("<html><head></head><body><p>new</p></body>\n</html>\n")
+        );
+        assert_eq!(splice_body("<html></html>", "x"), None);
+    }
+
+    #[test]
+    fn our_scale_page_is_rendered_from_every_feature_of_the_scale_set() {
+        let source = std::fs::read_to_string(repo().join(GEOMETRY_PATH)).unwrap();
+        let set = serde_json::to_string(&crate::scale::generate(&source).unwrap()).unwrap();
+        let parsed = BoundarySet::from_geojson(&set).unwrap();
+        assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
+        let polygons: usize = parsed.boundaries.iter().map(|b| b.polygons.len()).sum();
+        assert_eq!(
+            polygons,
+            crate::scale::census(&serde_json::from_str(&set).unwrap()).1
+        );
+
+        let content = std::fs::read_to_string(repo().join(CONTENT_PATH)).unwrap();
+        let body = render_body(&set, &content).unwrap();
+        // What the probe's selectors rely on: 33 shapes, each story a section with its title in
+        // .panel-head and its status, the first clicked borough's among them.
+        assert_eq!(body.matches("<path class=\"borough\"").count(), 33);
+        assert_eq!(body.matches("class=\"panel area-panel\"").count(), 33);
+        let hackney = &body[body.find("id=\"area-hackney\"").unwrap()..];
+        let hackney = &hackney[..hackney.find("</section>").unwrap()];
+        assert!(hackney.contains("<div class=\"panel-head\"><h2 id=\"title-hackney\">Hackney</h2>"));
+        assert!(hackney.contains("class=\"status\""));
+        assert!(body.contains("href=\"#area-hackney\""));
+        // Every polygon is drawn: one subpath per ring (rings that round to fewer whole view
+        // units still get their `M … z`).
+        let rings: usize = parsed
+            .boundaries
+            .iter()
+            .flat_map(|b| &b.polygons)
+            .map(|p| 1 + p.holes.len())
+            .sum();
+        let subpaths: usize = body
+            .split(" d=\"")
+            .skip(1)
+            .map(|rest| rest[..rest.find('"').unwrap()].matches('M').count())
+            .sum();
+        assert_eq!(subpaths, rings);
+        assert!(rings >= polygons && polygons > 4900, "{polygons} polygons");
+    }
+
+    #[test]
+    fn each_page_names_its_own_panel_title() {
+        let page = |panel_title, app_ready| Page {
+            label: "x",
+            start: "/",
+            shapes: "svg.map path.borough",
+            panel_title,
+            app_ready,
+            site: Site::default(),
+        };
+        let ours = page(OUR_PANEL_TITLE, Some(OUR_APP_READY)).probe_config(7);
+        assert_eq!(
+            ours["panelTitle"],
+            ":root.js .area-panel:not([hidden]) .panel-head h2, :root:not(.js) .area-panel:target .panel-head h2"
+        );
+        assert_eq!(ours["appReady"], ":root.js");
+        let d3 = page(REFERENCE_PANEL_TITLE, None).probe_config(8);
+        assert_eq!(d3["panelTitle"], "#panel-title");
+        assert!(d3["appReady"].is_null());
+        assert_eq!(d3["nonce"], 8);
+    }
 }

@@ -10,17 +10,23 @@
     pointerDowns: [], // timeStamp of each real pointerdown
     clickPaints: [], // per real click: from its pointerdown to the next paint after the click
     events: [], // Event Timing entries ('event' at the 16 ms threshold, and 'first-input')
+    shifts: null, // layout-shift entries, or null where the browser has none
+    appReady: null, // when config.appReady first matched (ours: the app has taken over)
+    firstClickDone: null, // set by the runner once the first click's panel has been painted
     waiters: [],
   };
   window.__bench = bench;
 
   // A task queued from requestAnimationFrame runs after that frame has been painted.
-  const afterNextPaint = (callback) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => callback(performance.now());
-      channel.port2.postMessage(null);
-    });
+  const afterThisFrame = (callback) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => callback(performance.now());
+    channel.port2.postMessage(null);
+  };
+  const afterNextPaint = (callback) => requestAnimationFrame(() => afterThisFrame(callback));
+  // From a requestAnimationFrame callback, what is seen now is in the frame being drawn.
+  const afterPaint = (inFrame, callback) =>
+    inFrame ? afterThisFrame(callback) : afterNextPaint(callback);
 
   const notify = () => {
     bench.waiters = bench.waiters.filter((waiter) => !waiter());
@@ -70,31 +76,52 @@
 
   let mapSeen = false;
   const panelsDue = new Set(config.panels);
-  const check = () => {
+  const check = (inFrame = false) => {
     if (!mapSeen && document.querySelectorAll(config.shapes).length >= config.shapeCount) {
       mapSeen = true;
-      afterNextPaint((t) => {
+      afterPaint(inFrame, (t) => {
         bench.mapPainted = t;
         notify();
       });
     }
-    const title = document.querySelector(config.panelTitle);
-    const name = title && title.textContent.trim();
-    const ready = title && title.closest(config.panel)?.querySelector(config.panelReady);
-    if (ready && panelsDue.has(name)) {
-      panelsDue.delete(name);
-      afterNextPaint((t) => {
-        bench.panelsPainted[name] = t;
-        notify();
-      });
+    if (bench.appReady === null && config.appReady && document.querySelector(config.appReady)) {
+      bench.appReady = performance.now();
+    }
+    // Every title the page shows now: a page may show a panel by a DOM change (the reference
+    // pages, our app) or by the address's #fragment alone (our page before the app, CSS
+    // :target), so the title selector says what "shown" means on each page.
+    for (const title of document.querySelectorAll(config.panelTitle)) {
+      const name = title.textContent.trim();
+      const ready = title.closest(config.panel)?.querySelector(config.panelReady);
+      if (ready && panelsDue.has(name)) {
+        panelsDue.delete(name);
+        afterPaint(inFrame, (t) => {
+          bench.panelsPainted[name] = t;
+          notify();
+        });
+      }
     }
     notify();
   };
-  new MutationObserver(check).observe(document, {
+  // Attributes too: our app shows a story by toggling `hidden`, and marks its take-over with a
+  // class on <html>, without adding or removing any node.
+  new MutationObserver(() => check()).observe(document, {
     childList: true,
     subtree: true,
     characterData: true,
+    attributes: true,
+    attributeFilter: ['hidden', 'class'],
   });
+  // Following a link to #area-… changes which element is :target with no DOM change at all.
+  // The Navigation API's currententrychange fires as the fragment changes, before :target is
+  // updated, so the check runs at the start of the next frame (which draws the change);
+  // hashchange, a task queued later, is the fallback where that API is missing.
+  addEventListener('hashchange', () => check());
+  if (window.navigation && typeof navigation.addEventListener === 'function') {
+    navigation.addEventListener('currententrychange', () =>
+      requestAnimationFrame(() => check(true)),
+    );
+  }
 
   addEventListener(
     'pointerdown',
@@ -130,6 +157,29 @@
   };
   new PerformanceObserver(keep).observe({ type: 'event', durationThreshold: 16, buffered: true });
   new PerformanceObserver(keep).observe({ type: 'first-input', buffered: true });
+
+  // Layout shifts, for cumulative layout shift: the runner sums those without recent input.
+  let shiftObserver = null;
+  if ((PerformanceObserver.supportedEntryTypes || []).includes('layout-shift')) {
+    bench.shifts = [];
+    const keepShifts = (entries) => {
+      for (const entry of entries) {
+        bench.shifts.push({
+          startTime: entry.startTime,
+          value: entry.value,
+          hadRecentInput: entry.hadRecentInput,
+        });
+      }
+    };
+    shiftObserver = new PerformanceObserver((list) => keepShifts(list.getEntries()));
+    shiftObserver.observe({ type: 'layout-shift', buffered: true });
+    bench.takeShifts = () => {
+      keepShifts(shiftObserver.takeRecords());
+      return bench.shifts;
+    };
+  } else {
+    bench.takeShifts = () => null;
+  }
 
   // Every WebAssembly instance the page creates, for the size of its linear memory. Wrapping
   // the two async entry points finds it whatever loader the page uses.

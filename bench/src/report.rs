@@ -80,6 +80,8 @@ fn describe(goal: Goal, peers: &[Column], unit: &str) -> String {
             }
         }
         Goal::AtMost(max) => format!("≤ {max} {unit}"),
+        Goal::Under(max) if unit.is_empty() => format!("< {max}"),
+        Goal::Under(max) => format!("< {max} {unit}"),
     }
 }
 
@@ -195,6 +197,9 @@ mod tests {
             js_heap: Value(1.0),
             blink_heap: Value(1.0),
             wasm_memory: Value(0.0),
+            layout_shift: Value(0.0),
+            layout_shift_whole: Value(0.0),
+            app_ready: Value(1.0),
             files: vec![],
             console_errors: vec![],
         }

@@ -26,7 +26,12 @@ fn metric(
     read: fn(&Sample) -> Figure,
     goal: Option<Goal>,
 ) -> Metric {
-    let decimals = if unit == "ms" { 0 } else { 1 };
+    let decimals = match unit {
+        "ms" => 0,
+        // A layout shift score: a fraction of the viewport.
+        "" => 3,
+        _ => 1,
+    };
     Metric {
         name,
         unit,
@@ -72,6 +77,24 @@ fn metrics(throttling: Throttling, scale: bool) -> Vec<Metric> {
             "ms",
             |s| s.interactive,
             interactive_goal,
+        ),
+        metric(
+            "  app took over (ours: html.js)",
+            "ms",
+            |s| s.app_ready,
+            None,
+        ),
+        metric(
+            "cumulative layout shift, to the first click",
+            "",
+            |s| s.layout_shift,
+            Some(Goal::Under(0.01)),
+        ),
+        metric(
+            "  the same, whole visit",
+            "",
+            |s| s.layout_shift_whole,
+            None,
         ),
         metric(
             "click latency (Event Timing, worse click)",
@@ -245,6 +268,7 @@ fn context(header: &Header, pages: &[Page]) -> Vec<String> {
             }
         ),
         "Times in ms from navigation start. Click latency: Event Timing durations (8 ms granularity; events under 16 ms are not reported, shown as <16).".to_owned(),
+        "Cumulative layout shift: the sum of layout-shift entries without input in the 500 ms before them (no session windows), up to when the runner has seen the first click's panel painted; the sub-row runs to the end of the visit.".to_owned(),
     ]
 }
 

@@ -1,6 +1,7 @@
-//! One measured visit: a fresh browser opens a page, clicks the first borough as soon as it
-//! exists, waits for its panel, lets the page settle, clicks a second borough, then reads what
-//! the probe noted, the bytes and the memory.
+//! One measured visit: a fresh browser opens a page, clicks the first borough as soon as the
+//! map has been painted, waits for its panel, lets the page settle (with its own app, if it has
+//! one, taken over), clicks a second borough, then reads what the probe noted, the layout
+//! shifts, the bytes and the memory.
 
 use std::time::{Duration, Instant};
 
@@ -35,6 +36,13 @@ pub struct Sample {
     /// Blink's heap (DOM and engine objects): shown, but not in `memory()`.
     pub blink_heap: Figure,
     pub wasm_memory: Figure,
+    /// Cumulative layout shift up to the moment the runner saw the first click's panel painted:
+    /// the sum of `layout-shift` entries without recent input.
+    pub layout_shift: Figure,
+    /// The same over the whole visit, up to the reading.
+    pub layout_shift_whole: Figure,
+    /// When the page's own app took over (ours: `<html class="js">`); missing for the others.
+    pub app_ready: Figure,
     /// `[url, transferred, decoded]` per file.
     pub files: Vec<(String, f64, f64)>,
     pub console_errors: Vec<String>,
@@ -85,6 +93,15 @@ async fn visit(
 
     for (step, (code, name)) in [FIRST, SECOND].into_iter().enumerate() {
         if step > 0 {
+            // The end of cumulative layout shift's window: the first click is done.
+            cdp::evaluate(browser, "__bench.firstClickDone = performance.now()").await?;
+            // "Settled" includes the page's own app: ours may show the first story through its
+            // link (CSS :target) before the WebAssembly has arrived.
+            if let Some(selector) = page.app_ready {
+                waiter
+                    .until(&format!("document.querySelector({selector:?})"))
+                    .await?;
+            }
             tokio::time::sleep(SETTLE).await;
             // Finding the point may scroll the borough out from under a panel; a reader taps
             // once the page has stopped moving, so the tap's paint holds no scrolling work.
@@ -108,7 +125,9 @@ async fn visit(
         browser,
         "({mapPainted: __bench.mapPainted, panels: __bench.panelsPainted, \
           pointerDowns: __bench.pointerDowns, clickPaints: __bench.clickPaints, \
-          events: __bench.events, wasm: __bench.wasmBytes(), bytes: __bench.bytes()})",
+          events: __bench.events, wasm: __bench.wasmBytes(), bytes: __bench.bytes(), \
+          shifts: __bench.takeShifts(), firstClickDone: __bench.firstClickDone, \
+          appReady: __bench.appReady})",
     )
     .await?;
     let heap = cdp::heap_usage(browser).await?;
@@ -116,11 +135,12 @@ async fn visit(
     Ok(sample(&notes, &heap, console_errors))
 }
 
-/// A page expression resolving to a point on the borough `code` once its shape exists, one
-/// task after it appears (as a user's tap needs the shape to be there first).
+/// A page expression resolving to a point on the borough `code` once the map has been painted
+/// with its shape, one task later (a user taps what they can see: a prerendered page has its
+/// shapes in the DOM before its stylesheet has arrived and anything has been painted).
 fn point_on(code: &str) -> String {
     format!(
-        "__bench.until(() => document.querySelector('path.borough[data-code=\"{code}\"]'), 2000)\
+        "__bench.until(() => __bench.mapPainted !== null && document.querySelector('path.borough[data-code=\"{code}\"]'), 2000)\
          .then((shape) => shape && new Promise((done) => setTimeout(() => done(__bench.pointOn(shape)))))"
     )
 }
@@ -206,6 +226,12 @@ fn sample(notes: &Value, heap: &HeapUsage, console_errors: Vec<String>) -> Sampl
         js_heap: Figure::Value(heap.javascript),
         blink_heap: Figure::from_option(heap.blink),
         wasm_memory: number(&notes["wasm"]),
+        layout_shift: match notes["firstClickDone"].as_f64() {
+            Some(until) => cumulative_layout_shift(&notes["shifts"], until),
+            None => Figure::Missing,
+        },
+        layout_shift_whole: cumulative_layout_shift(&notes["shifts"], f64::INFINITY),
+        app_ready: number(&notes["appReady"]),
         files,
         console_errors,
     }
@@ -230,10 +256,54 @@ pub fn interaction_latency(events: &[Value], start: f64, end: f64) -> Figure {
         .fold(Figure::Below(EVENT_THRESHOLD_MS), Figure::max)
 }
 
+/// Cumulative layout shift as first defined: the sum of the `layout-shift` entries (the
+/// probe's `{startTime, value, hadRecentInput}`) that started by `until` and came more than
+/// 500 ms after any input. Missing where the browser reports no layout shifts at all (`null`).
+pub fn cumulative_layout_shift(shifts: &Value, until: f64) -> Figure {
+    let Some(shifts) = shifts.as_array() else {
+        return Figure::Missing;
+    };
+    Figure::Value(
+        shifts
+            .iter()
+            .filter(|s| s["hadRecentInput"].as_bool() != Some(true))
+            .filter(|s| s["startTime"].as_f64().is_some_and(|t| t <= until))
+            .filter_map(|s| s["value"].as_f64())
+            // From +0: an empty f64 sum is -0, which would print as "-0.000".
+            .fold(0.0, |sum, value| sum + value),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn layout_shift_sums_the_shifts_without_input_up_to_the_cutoff() {
+        let shifts = json!([
+            {"startTime": 100.0, "value": 0.05, "hadRecentInput": false},
+            {"startTime": 900.0, "value": 0.5, "hadRecentInput": true},
+            {"startTime": 1000.0, "value": 0.002, "hadRecentInput": false},
+            {"startTime": 5000.0, "value": 0.25, "hadRecentInput": false},
+        ]);
+        let Figure::Value(cls) = cumulative_layout_shift(&shifts, 1000.0) else {
+            panic!("a figure");
+        };
+        assert!((cls - 0.052).abs() < 1e-12, "{cls}");
+        let Figure::Value(whole) = cumulative_layout_shift(&shifts, f64::INFINITY) else {
+            panic!("a figure");
+        };
+        assert!((whole - 0.302).abs() < 1e-12, "{whole}");
+        let Figure::Value(none) = cumulative_layout_shift(&json!([]), 1000.0) else {
+            panic!("a figure");
+        };
+        assert!(none == 0.0 && none.is_sign_positive());
+        assert_eq!(
+            cumulative_layout_shift(&Value::Null, 1000.0),
+            Figure::Missing
+        );
+    }
 
     #[test]
     fn a_tap_takes_its_longest_entry_or_stays_under_the_threshold() {
