@@ -206,13 +206,11 @@ pub fn observe_content_height(on_change: impl Fn(u32) + 'static) {
     }
 }
 
-/// Adds `class` to the root element (`embed` switches the stylesheet to its framed layout).
-pub fn add_root_class(class: &str) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.class_list().add_1(class);
+/// Adds or removes `class` on the root element, which the stylesheet follows (`js`: the app
+/// has taken over; `story-open`: an area's story is shown).
+pub fn set_root_class(class: &str, on: bool) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.class_list().toggle_with_force(class, on);
     }
 }
 
@@ -258,8 +256,17 @@ pub fn is_in_dialog(target: Option<web_sys::EventTarget>) -> bool {
 }
 
 /// On a phone the panel is a sheet over the lower half of the screen: scroll the page so that
-/// `area` sits in the half still visible.
+/// `area` sits in the half still visible. Done at the next frame, once the story is in place,
+/// so that reading the layout here does not force an extra layout inside the click.
 pub fn reveal_above_sheet(area: Area) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let next_frame = Closure::once_into_js(move || scroll_above_sheet(area));
+    let _ = window.request_animation_frame(next_frame.unchecked_ref());
+}
+
+fn scroll_above_sheet(area: Area) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -20,7 +20,7 @@ fn show_in_page() {
     };
     if let Some(root) = document.document_element() {
         let classes = root.class_list();
-        let _ = classes.remove_1("js");
+        let _ = classes.remove_2("js", "story-open");
         let _ = classes.add_1("no-app");
     }
     if let Ok(panels) = document.query_selector_all(".panel[hidden]") {

@@ -49,7 +49,7 @@ pub fn take_over() {
     announcer::take_over(map);
     host::connect_to_host(selection, address.child_id.clone());
     // From here the stylesheet shows the selected story instead of the `:target` one.
-    browser::add_root_class("js");
+    browser::set_root_class("js", true);
 
     browser::listen_to_window("popstate", move |_| {
         let address = UrlState::from_query(&browser::location_search());

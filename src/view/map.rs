@@ -28,22 +28,35 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
 
     links_to_buttons(&elements, &map);
 
+    // Each effect touches only the shapes whose state changed: the one left and the one entered.
     let shapes = elements.clone();
-    Effect::new(move |_| {
-        let (selected, hover) = (selection.get(), hovered.get());
-        let tab_stop = roving.get().or(selected).or(first);
-        for (area, path) in &shapes.shapes {
-            let area = Some(*area);
-            let classes = path.class_list();
-            let _ = classes.toggle_with_force("selected", area == selected);
-            let _ = classes.toggle_with_force("hovered", area == hover);
-            let _ = path.set_attribute(
-                "aria-pressed",
-                if area == selected { "true" } else { "false" },
-            );
-            let _ = path.set_attribute("tabindex", if area == tab_stop { "0" } else { "-1" });
-        }
-    });
+    on_change(
+        move || selection.get(),
+        move |area, on| {
+            if let Some(path) = shapes.shape(area) {
+                let _ = path.class_list().toggle_with_force("selected", on);
+                let _ = path.set_attribute("aria-pressed", if on { "true" } else { "false" });
+            }
+        },
+    );
+    let shapes = elements.clone();
+    on_change(
+        move || hovered.get(),
+        move |area, on| {
+            if let Some(path) = shapes.shape(area) {
+                let _ = path.class_list().toggle_with_force("hovered", on);
+            }
+        },
+    );
+    let shapes = elements.clone();
+    on_change(
+        move || roving.get().or(selection.get()).or(first),
+        move |area, on| {
+            if let Some(path) = shapes.shape(area) {
+                let _ = path.set_attribute("tabindex", if on { "0" } else { "-1" });
+            }
+        },
+    );
     let (shapes, themed) = (elements.clone(), map.clone());
     Effect::new(move |_| {
         let theme = highlight.get();
@@ -103,6 +116,24 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     browser::listen(svg, "mouseleave", move |_| hovered.set(None));
 
     overlay(map, keyboard_focus, hovered);
+}
+
+/// Runs `apply(area, false)` for the area `current` stops returning and `apply(area, true)` for
+/// the one it starts returning, whenever it changes (and once at first, for the initial one).
+fn on_change(current: impl Fn() -> Option<Area> + 'static, apply: impl Fn(Area, bool) + 'static) {
+    Effect::new(move |previous: Option<Option<Area>>| {
+        let now = current();
+        let before = previous.flatten();
+        if previous.is_none() || before != now {
+            if let Some(area) = before.filter(|a| Some(*a) != now) {
+                apply(area, false);
+            }
+            if let Some(area) = now {
+                apply(area, true);
+            }
+        }
+        now
+    });
 }
 
 fn area_of(element: &Element) -> Option<Area> {

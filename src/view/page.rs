@@ -56,6 +56,13 @@ pub struct PageElements {
     pub list_links: Vec<(Area, Element)>,
 }
 
+impl PageElements {
+    /// The drawn shape of `area`.
+    pub fn shape(&self, area: Area) -> Option<&Element> {
+        self.shapes.iter().find(|(a, _)| *a == area).map(|(_, e)| e)
+    }
+}
+
 /// Reads the page; `Err` says what is missing, for a page built without its map.
 pub fn find() -> Result<(MapData, PageElements), String> {
     let one = |selector: &str| {

@@ -99,18 +99,26 @@ pub fn take_over() {
         let _ = expanded.set_attribute("aria-expanded", if is_open { "true" } else { "false" });
         let _ = options.toggle_attribute_with_force("hidden", !is_open);
     });
+    // The options are written only while the list is open: choosing a borough elsewhere changes
+    // the box's text (and so its matches) without building a list nobody sees.
     Effect::new(move |_| {
+        if !open.get() {
+            return;
+        }
         list.set_inner_html("");
         let rows = results.get();
         if rows.is_empty() {
             browser::append_element(&list, "li", "find-empty", "No borough matches");
         }
-        for area in rows {
+        // Marked here too, whichever of this and the next effect runs first.
+        let chosen = active.get_untracked();
+        for (i, area) in rows.into_iter().enumerate() {
             if let Some(row) = browser::append_element(&list, "li", "", area.name()) {
                 let _ = row.set_attribute("id", &option_id(area));
                 let _ = row.set_attribute("role", "option");
                 let _ = row.set_attribute("data-code", area.code());
-                let _ = row.set_attribute("aria-selected", "false");
+                let is = chosen == Some(i);
+                let _ = row.set_attribute("aria-selected", if is { "true" } else { "false" });
             }
         }
     });

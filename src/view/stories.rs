@@ -15,11 +15,23 @@ use crate::browser;
 pub fn take_over(elements: Rc<PageElements>) {
     let selection = shared::<Selection>();
     // Shown at once, in the same task that marks the page as taken over, so nothing flashes.
-    show(&elements, selection.get_untracked());
+    let first = selection.get_untracked();
+    for (area, _) in &elements.stories {
+        show(&elements, *area, Some(*area) == first);
+    }
+    show_summary(&elements, first);
+    // Then only what changes is touched: the story closed and the story opened.
     Effect::new(move |previous: Option<Option<Area>>| {
         let selected = selection.get();
-        if previous.is_some_and(|p| p != selected) {
-            show(&elements, selected);
+        let previous = previous.unwrap_or(first);
+        if previous != selected {
+            if let Some(area) = previous {
+                show(&elements, area, false);
+            }
+            if let Some(area) = selected {
+                show(&elements, area, true);
+            }
+            show_summary(&elements, selected);
             elements.panel_column.set_scroll_top(0);
         }
         selected
@@ -44,18 +56,26 @@ pub fn take_over(elements: Rc<PageElements>) {
     });
 }
 
-fn show(elements: &PageElements, selected: Option<Area>) {
-    let _ = elements
-        .summary
-        .toggle_attribute_with_force("hidden", selected.is_some());
-    for (area, story) in &elements.stories {
-        let _ = story.toggle_attribute_with_force("hidden", Some(*area) != selected);
+/// Shows or hides `area`'s story, and marks its entry in the list of areas.
+fn show(elements: &PageElements, area: Area, open: bool) {
+    if let Some((_, story)) = elements.stories.iter().find(|(a, _)| *a == area) {
+        let _ = story.toggle_attribute_with_force("hidden", !open);
     }
-    for (area, link) in &elements.list_links {
-        let _ = if Some(*area) == selected {
+    if let Some((_, link)) = elements.list_links.iter().find(|(a, _)| *a == area) {
+        let _ = if open {
             link.set_attribute("aria-current", "true")
         } else {
             link.remove_attribute("aria-current")
         };
     }
+}
+
+/// The London-wide story shows when no area's does; the root's `story-open` class lets the
+/// stylesheet lay out an open story (a bottom sheet on phones) without `:has()`, which is slow
+/// to re-evaluate on every change.
+fn show_summary(elements: &PageElements, selected: Option<Area>) {
+    let _ = elements
+        .summary
+        .toggle_attribute_with_force("hidden", selected.is_some());
+    browser::set_root_class("story-open", selected.is_some());
 }
