@@ -101,7 +101,7 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// Puts `search` in the address, keeping the path and fragment: as a new history entry, or
+/// Puts `search` in the address, keeping the path and any fragment but a story's: as a new history entry, or
 /// (`replace`) in place of the current one, so an embedded map never fills the host page's
 /// back button with its own steps.
 pub fn set_search(search: &str, replace: bool) {
@@ -110,7 +110,12 @@ pub fn set_search(search: &str, replace: bool) {
     };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
+    // A story's own fragment (`#area-…`, `#london`: a link followed before the app loaded)
+    // gives way to `?borough=`; any other fragment stays.
+    let mut hash = location.hash().unwrap_or_default();
+    if hash.starts_with("#area-") || hash == "#london" {
+        hash.clear();
+    }
     let url = format!("{path}{search}{hash}");
     if let Ok(history) = window.history() {
         let result = if replace {

@@ -251,6 +251,43 @@ async fn the_prerendered_map_is_the_live_map_and_nothing_moves_when_the_app_take
     browser.close().await;
 }
 
+/// Where the map and the panel sit in the viewport, and how far the page is scrolled.
+const VIEWPORT: &str = "return ['svg.map', '.panel-column', '#area-hackney'].map(s => { \
+      const r = document.querySelector(s).getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }) \
+    .concat([[Math.round(scrollY)]]);";
+
+#[tokio::test]
+async fn on_a_phone_a_story_opened_before_the_app_arrives_stays_in_place() {
+    // Opened through its link, before any script: a bottom sheet, as the app shows it.
+    let held = StaticServer::start(&dist(), vec![("/boot.js", Reply::body("// held back"))]);
+    let browser = Browser::start(412, 823).await;
+    browser.goto(&held.url("/#area-hackney")).await;
+    browser
+        .wait_until("getComputedStyle(document.getElementById('area-hackney')).display !== 'none' && document.getAnimations().length === 0")
+        .await;
+    let before = browser.eval(VIEWPORT).await;
+    let sheet = browser
+        .eval("return getComputedStyle(document.querySelector('.panel-column')).position")
+        .await;
+    assert_eq!(
+        sheet, "fixed",
+        "the story is a bottom sheet before the app too"
+    );
+    browser.close().await;
+
+    let server = serve();
+    let browser = Browser::start(412, 823).await;
+    browser.goto(&server.url("/#area-hackney")).await;
+    browser.wait_for_panel("Hackney").await;
+    // The app keeps the story open and puts it in the address.
+    browser
+        .wait_until("location.search === '?borough=hackney' && location.hash === '' && document.getAnimations().length === 0")
+        .await;
+    assert_eq!(before, browser.eval(VIEWPORT).await);
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 /// The host page for the soak: same origin as the app, so it can both steer the map as its
 /// parent and reach into the frame to click and type like a reader.
 const SOAK_HOST: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Soak</title>
