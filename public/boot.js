@@ -18,6 +18,8 @@ if (theme === "light" || theme === "dark") root.dataset.theme = theme;
 
 function fail(message, error) {
   console.error("borough map: " + message, error || "");
+  // The app has already said it stopped (a panic, which also hands the page back).
+  if (document.querySelector(".notice-fatal")) return;
   root.classList.add("no-app");
   const notice = document.createElement("p");
   notice.className = "notice";

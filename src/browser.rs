@@ -1,6 +1,6 @@
-//! The few browser calls the app makes: finding elements and listening to them, reading and
-//! writing the address, talking to a framing page, and reporting to the console. Everything
-//! else stays plain Rust.
+//! Browser calls shared by the parts of the app: finding elements and listening to them, reading
+//! and writing the address, focus and scrolling, talking to a framing page, reporting to the
+//! console. (The parts in `view/` also set attributes on the elements they are given.)
 
 use crate::area::Area;
 use crate::embed::{Command, Message};
@@ -56,9 +56,15 @@ pub fn append_element(
 pub fn listen(
     target: &web_sys::EventTarget,
     event: &str,
-    handler: impl FnMut(web_sys::Event) + 'static,
+    mut handler: impl FnMut(web_sys::Event) + 'static,
 ) {
-    let handler = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    // After a panic the app's state cannot be trusted: every event keeps its default action
+    // (links open their stories), as on a page without the app.
+    let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |event| {
+        if !crate::panic::has_panicked() {
+            handler(event);
+        }
+    });
     if target
         .add_event_listener_with_callback(event, handler.as_ref().unchecked_ref())
         .is_ok()
@@ -85,6 +91,25 @@ pub fn listen_to_window(event: &str, handler: impl FnMut(web_sys::Event) + 'stat
 pub fn event_element(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     let element: web_sys::Element = event.target()?.dyn_into().ok()?;
     element.closest(selector).ok()?
+}
+
+/// Whether a click or key event came with Ctrl, Meta (⌘), Shift or Alt held.
+pub fn has_modifier_key(event: &web_sys::Event) -> bool {
+    event
+        .dyn_ref::<web_sys::MouseEvent>()
+        .is_some_and(|e| e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key())
+}
+
+/// The element that has keyboard focus, if any.
+pub fn active_element() -> Option<web_sys::Element> {
+    document()?.active_element()
+}
+
+/// Moves keyboard focus to the element `selector` finds.
+pub fn focus(selector: &str) {
+    if let Some(element) = query(selector).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
 }
 
 /// The fragment of the address, e.g. `#area-hackney`.

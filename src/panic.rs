@@ -1,43 +1,52 @@
 //! A panic must never leave a silently dead page: say so in the page and in the console, and
-//! hand the page back to its no-script behaviour (the list of areas and each story's link work
-//! without the app), since the app's code cannot run again after a panic.
+//! hand the page back to its no-script behaviour, since the app's state cannot be trusted
+//! after a panic: from then on every event keeps its default action (see `browser::listen`),
+//! so the list of areas and every story's link work as on a page without the app.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::JsValue;
+
+use crate::browser;
+use crate::page::section_id;
+use crate::url_state::UrlState;
 
 const MESSAGE: &str = "Sorry, the map stopped working because of an error in the page. \
 The list of all areas below still opens every borough's story; reload the page to try again.";
 
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the app has panicked.
+pub fn has_panicked() -> bool {
+    PANICKED.load(Ordering::Relaxed)
+}
+
 pub fn install_hook() {
     std::panic::set_hook(Box::new(|info| {
+        PANICKED.store(true, Ordering::Relaxed);
         web_sys::console::error_1(&JsValue::from_str(&format!("borough map panicked: {info}")));
-        show_in_page();
+        hand_back_the_page();
     }));
 }
 
-fn show_in_page() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+fn hand_back_the_page() {
+    // The stylesheet's no-script rules show the story the #fragment names: make that the one
+    // the address selects.
+    let selected = UrlState::from_query(&browser::location_search()).borough;
+    if let (Some(area), Some(window)) = (selected, web_sys::window()) {
+        let _ = window.location().set_hash(&section_id(area));
+    }
+    browser::set_root_class("js", false);
+    browser::set_root_class("story-open", false);
+    browser::set_root_class("no-app", true);
+    for panel in browser::query_all(".panel[hidden]") {
+        let _ = panel.remove_attribute("hidden");
+    }
+    let Some(body) = browser::query("body") else {
         return;
     };
-    if let Some(root) = document.document_element() {
-        let classes = root.class_list();
-        let _ = classes.remove_2("js", "story-open");
-        let _ = classes.add_1("no-app");
-    }
-    if let Ok(panels) = document.query_selector_all(".panel[hidden]") {
-        for i in 0..panels.length() {
-            if let Some(panel) = panels.item(i) {
-                let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::Element>(&panel)
-                    .remove_attribute("hidden");
-            }
-        }
-    }
-    let Ok(notice) = document.create_element("p") else {
-        return;
-    };
-    notice.set_class_name("notice notice-fatal");
-    let _ = notice.set_attribute("role", "alert");
-    notice.set_text_content(Some(MESSAGE));
-    if let Some(body) = document.body() {
+    if let Some(notice) = browser::append_element(&body, "p", "notice notice-fatal", MESSAGE) {
+        let _ = notice.set_attribute("role", "alert");
         let _ = body.prepend_with_node_1(&notice);
     }
 }

@@ -123,6 +123,15 @@ async fn back_and_forward_follow_the_selection() {
     browser.wait_for_summary().await;
     browser.client.forward().await.unwrap();
     browser.wait_for_panel("Hackney").await;
+
+    // An entry a story's link made before the app loaded (`#area-…`) opens that story too.
+    browser
+        .eval("history.pushState(null, '', '/#area-camden'); history.pushState(null, '', '/?borough=sutton'); \
+               dispatchEvent(new PopStateEvent('popstate'));")
+        .await;
+    browser.wait_for_panel("Sutton").await;
+    browser.client.back().await.unwrap();
+    browser.wait_for_panel("Camden").await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

@@ -325,7 +325,16 @@ for (let i = 0; i < count; i++) {
   if (i % 20 === 19) await tick();
 }
 await tick();
-return doc.querySelectorAll('path.borough').length;
+// Healthy: all 33 shapes, and the map, the stories, the list and the address agree on one
+// selection (or none).
+const shown = [...doc.querySelectorAll('.area-panel:not([hidden])')].map(p => p.dataset.code);
+const pressed = [...doc.querySelectorAll('path.borough[aria-pressed=true]')].map(p => p.dataset.code);
+const current = [...doc.querySelectorAll('.area-list [aria-current=true]')].map(a => a.dataset.code);
+const summary = !doc.querySelector('.summary-panel').hidden;
+const agree = JSON.stringify(shown) === JSON.stringify(pressed) && JSON.stringify(shown) === JSON.stringify(current)
+  && shown.length <= 1 && summary === (shown.length === 0)
+  && (new win.URLSearchParams(win.location.search).has('borough')) === (shown.length === 1);
+return [doc.querySelectorAll('path.borough').length, agree, shown, pressed, current, summary, win.location.search];
 "#;
 
 async fn memory_in_use(browser: &Browser) -> f64 {
@@ -345,19 +354,27 @@ async fn two_thousand_random_interactions_leave_the_page_healthy() {
     browser.client.clone().enter_parent_frame().await.unwrap();
 
     // Warm up: caches, lazily built views and the allocator settle.
-    let drawn = browser
+    let state = browser
         .client
         .execute(SOAK, vec![json!(300), json!(7)])
         .await
         .unwrap();
-    assert_eq!(drawn, 33);
+    assert_eq!(
+        (&state[0], &state[1]),
+        (&json!(33), &json!(true)),
+        "{state}"
+    );
     let before = memory_in_use(&browser).await;
-    let drawn = browser
+    let state = browser
         .client
         .execute(SOAK, vec![json!(2000), json!(42)])
         .await
         .unwrap();
-    assert_eq!(drawn, 33);
+    assert_eq!(
+        (&state[0], &state[1]),
+        (&json!(33), &json!(true)),
+        "{state}"
+    );
     let after = memory_in_use(&browser).await;
     let growth = after - before;
     println!("soak: JS heap + wasm memory {before:.0} -> {after:.0} bytes ({growth:+.0})");

@@ -116,7 +116,8 @@ pub fn themes(html: &mut String) {
 /// it (see `public/boot.js`) to keep the frame short.
 pub fn area_list(html: &mut String, content: &Content) {
     html.push_str(
-        "<details class=\"area-list more\" open><summary><h2 id=\"area-list-heading\">All 33 areas, with their status</h2></summary><ul>",
+        "<section class=\"area-list\" aria-labelledby=\"area-list-heading\"><h2 id=\"area-list-heading\">All 33 areas</h2>\
+         <details class=\"more\" open><summary>All 33 areas, with their status</summary><ul>",
     );
     for area in search("") {
         let status = content.status(area);
@@ -131,7 +132,7 @@ pub fn area_list(html: &mut String, content: &Content) {
             status.map_or("", Status::label),
         );
     }
-    html.push_str("</ul></details>");
+    html.push_str("</ul></details></section>");
 }
 
 /// Credits for the data and the story, as their licences ask; embedded, in one line.

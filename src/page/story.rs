@@ -13,14 +13,14 @@ pub fn london(html: &mut String, content: &Content) {
     );
     let Some(programme) = &content.programme else {
         html.push_str(
-            "<h2 id=\"london-title\">London's community conversations</h2><p>In 2017/18 more than \
+            "<h2 id=\"london-title\" tabindex=\"-1\">London's community conversations</h2><p>In 2017/18 more than \
              1,000 Londoners took part in 17 Thrive LDN community conversations.</p></section>",
         );
         return;
     };
     let _ = write!(
         html,
-        "<h2 id=\"london-title\">{}</h2><p>{}</p><details class=\"more\" open>\
+        "<h2 id=\"london-title\" tabindex=\"-1\">{}</h2><p>{}</p><details class=\"more\" open>\
          <summary>The figures, and what followed across London</summary><ul class=\"figures\">",
         escape(&programme.title),
         escape(&programme.summary)

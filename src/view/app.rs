@@ -20,6 +20,8 @@ pub fn take_over() {
     let (map, elements) = match page::find() {
         Ok(found) => found,
         Err(problem) => {
+            // The controls that need the app cannot work on this page.
+            browser::set_root_class("no-app", true);
             report(
                 "This copy of the page was built without its map, so it cannot be used. \
                  The report it draws on is \u{201c}Londoners did\u{201d}, on the Mental Health Foundation's website.",
@@ -54,7 +56,7 @@ pub fn take_over() {
     browser::listen_to_window("popstate", move |_| {
         let address = UrlState::from_query(&browser::location_search());
         report_unknown_values(&address);
-        selection.follow(&address);
+        selection.follow(&address, linked_area());
     });
     // Escape closes the open area from anywhere (except a dialog, which Escape closes instead)
     // and returns focus to it on the map.

@@ -16,7 +16,7 @@ pub fn connect_to_host(selection: Selection, child_id: Option<String>) {
         }
     });
 
-    // Every change of selection after the first render, whatever made it.
+    // Every change of selection after the page was taken over, whatever made it.
     Effect::new(move |rendered: Option<()>| {
         let selected = selection.get();
         if rendered.is_some() {

@@ -26,7 +26,16 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     let keyboard_focus = RwSignal::new(None::<Area>);
     let first = map.shapes.first().map(|s| s.area);
 
+    // A reader may have tabbed onto a borough's link before the app arrived: keep them there.
+    let focused = browser::active_element()
+        .and_then(|e| e.closest("svg.map a").ok().flatten())
+        .and_then(|link| link.query_selector("[data-code]").ok().flatten())
+        .and_then(|shape| area_of(&shape));
     links_to_buttons(&elements, &map);
+    if let Some(area) = focused {
+        roving.set(Some(area));
+        browser::focus_area(area);
+    }
 
     // Each effect touches only the shapes whose state changed: the one left and the one entered.
     let shapes = elements.clone();

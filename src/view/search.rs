@@ -82,7 +82,10 @@ pub fn take_over() {
             _ => {}
         }
     });
-    browser::listen(&input, "blur", move |_| open.set(false));
+    browser::listen(&input, "blur", move |_| {
+        open.set(false);
+        active.set(None);
+    });
     // Keep focus in the box when an option is pressed, so the list does not close first.
     browser::listen(&list, "mousedown", |event| event.prevent_default());
     browser::listen(&list, "click", move |event| {

@@ -1,5 +1,5 @@
-//! Shared state handed down the component tree through context: small `Copy` newtypes around
-//! signals, each with the few operations components need.
+//! The app's shared state, provided through Leptos context: small `Copy` newtypes around
+//! signals, each with the few operations the parts of the page need.
 
 use leptos::prelude::*;
 
@@ -63,9 +63,13 @@ impl Selection {
         }
     }
 
-    /// Back or forward: take the selection from the address without adding history.
-    pub fn follow(self, state: &UrlState) {
-        self.selected.set(state.borough);
+    /// Back or forward: take the selection from the address (`?borough=`, or a story's
+    /// `#area-…` from before the app loaded) without adding history.
+    pub fn follow(self, state: &UrlState, linked: Option<Area>) {
+        let area = state.borough.or(linked);
+        if self.selected.get_untracked() != area {
+            self.selected.set(area);
+        }
     }
 }
 

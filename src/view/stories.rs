@@ -41,13 +41,19 @@ pub fn take_over(elements: Rc<PageElements>) {
         let Some(link) = browser::event_element(&event, "a[href^='#']") else {
             return;
         };
+        // A click with a modifier (a new tab or window) keeps its usual meaning.
+        if browser::has_modifier_key(&event) {
+            return;
+        }
         let href = link.get_attribute("href").unwrap_or_default();
         if href == "#london" {
             event.prevent_default();
             if link.class_list().contains("close") {
                 selection.close();
             } else {
+                // The link's own story is hidden now: focus goes to the story that replaced it.
                 selection.choose(None);
+                browser::focus("#london-title");
             }
         } else if let Some(area) = href.strip_prefix("#area-").and_then(Area::parse) {
             event.prevent_default();
