@@ -16,6 +16,8 @@ use sha2::{Digest, Sha256};
 /// The stylesheet link Trunk writes (its `integrity` attribute follows).
 const STYLESHEET_LINK: &str = "<link rel=\"stylesheet\" href=\"./style.css\"";
 const STYLESHEET: &str = "style.css";
+/// The same policy as an nginx directive, for `deploy/nginx.conf` to include.
+const NGINX_POLICY: &str = "csp.nginx.conf";
 
 pub fn prerender(dist: &Path) -> Result<(), String> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -39,6 +41,7 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
     let headers = allow_style(&read(&headers_path)?, &style_hash(&css))?;
     write(&index_path, &html)?;
     write(&headers_path, &headers)?;
+    write(&dist.join(NGINX_POLICY), &nginx_policy(&headers)?)?;
     // Nothing asks for the file any more.
     std::fs::remove_file(dist.join(STYLESHEET)).map_err(|e| format!("{STYLESHEET}: {e}"))?;
     println!(
@@ -94,6 +97,19 @@ fn allow_style(headers: &str, hash: &str) -> Result<String, String> {
     Ok(headers.replace("style-src 'self'", &format!("style-src 'self' {hash}")))
 }
 
+/// The `Content-Security-Policy` of `headers` as an nginx `add_header` directive.
+fn nginx_policy(headers: &str) -> Result<String, String> {
+    let policy = headers
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Content-Security-Policy:"))
+        .ok_or("_headers has no Content-Security-Policy")?;
+    Ok(format!(
+        "# Written by the build (cargo xtask prerender) from _headers; see deploy/nginx.conf.\n\
+         add_header Content-Security-Policy \"{}\" always;\n",
+        policy.trim()
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +146,15 @@ mod tests {
             "/*\n  Content-Security-Policy: default-src 'self'; style-src 'self' 'sha256-abc'; img-src 'self'\n"
         );
         assert!(allow_style("/*\n", "'sha256-abc'").is_err());
+    }
+
+    #[test]
+    fn nginx_gets_the_same_policy() {
+        let headers = "# note\n/*\n  Content-Security-Policy: default-src 'self'; style-src 'self' 'sha256-abc'\n  X-Content-Type-Options: nosniff\n";
+        let directive = nginx_policy(headers).unwrap();
+        assert!(directive.ends_with(
+            "add_header Content-Security-Policy \"default-src 'self'; style-src 'self' 'sha256-abc'\" always;\n"
+        ));
+        assert!(nginx_policy("/*\n").is_err());
     }
 }
