@@ -1,20 +1,9 @@
 // Starts the app over the page the build wrote. An external module instead of Trunk's inline
 // loader, so that the page runs under a Content Security Policy with no 'unsafe-inline'.
-// The page works before (and without) the app: each borough links to its story. If the app
-// cannot load, the reader is told so, and the page stays as it is.
+// The page works before (and without) the app: each borough links to its story, and
+// public/early.js has already shown what the address asks for. If the app cannot load, the
+// reader is told so, and the page stays as it is.
 const root = document.documentElement;
-const query = new URLSearchParams(location.search);
-
-// Framed (?embed=1) and colours (?theme=): set before the app loads, so nothing moves or
-// changes colour when it takes over. The app reads the same parameters (src/url_state.rs) and
-// reports values it does not know.
-const embed = (query.get("embed") || "").trim();
-if (embed !== "" && embed !== "0" && embed !== "false") {
-  root.classList.add("embed");
-  for (const disclosure of document.querySelectorAll("details.more")) disclosure.open = false;
-}
-const theme = (query.get("theme") || "").trim().toLowerCase();
-if (theme === "light" || theme === "dark") root.dataset.theme = theme;
 
 function fail(message, error) {
   console.error("borough map: " + message, error || "");

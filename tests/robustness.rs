@@ -202,53 +202,70 @@ const LAYOUT: &str = "const out = {}; \
 #[tokio::test]
 async fn the_prerendered_map_is_the_live_map_and_nothing_moves_when_the_app_takes_over() {
     let server = serve();
-    // The page as the build wrote it, before any script: the app's script is held back.
+    // The page as the build wrote it, before the app: its script is held back (the page's own
+    // inline script, public/early.js, still runs).
     let held = StaticServer::start(&dist(), vec![("/boot.js", Reply::body("// held back"))]);
-    let browser = Browser::start(1280, 900).await;
-    browser.goto(&held.url("/")).await;
-    browser
-        .wait_until("document.querySelectorAll('svg.map path.borough').length === 33")
-        .await;
-    let before = browser.eval(LAYOUT).await;
-    browser.close().await;
+    for (address, width) in [
+        ("/", 1280),
+        ("/?borough=hackney", 1280),
+        ("/?borough=E09000029", 412),
+        ("/?embed=1&borough=hackney&theme=dark", 600),
+    ] {
+        let browser = Browser::start(width, 900).await;
+        browser.goto(&held.url(address)).await;
+        browser
+            .wait_until("document.querySelectorAll('svg.map path.borough').length === 33 && document.getAnimations().length === 0")
+            .await;
+        let before = browser.eval(LAYOUT).await;
+        browser.close().await;
 
-    // A slow network, so that the page paints well before the app arrives; the page records
-    // its layout shifts, when the app took over, and when a frame of the parsed page (the whole
-    // map) was painted, in case the browser reports no first-contentful-paint.
-    let browser = Browser::start(1280, 900).await;
-    browser.cdp("Network.enable", json!({})).await;
-    browser
-        .cdp(
-            "Network.emulateNetworkConditions",
-            json!({"offline": false, "latency": 150, "downloadThroughput": 204800, "uploadThroughput": 96000}),
-        )
-        .await;
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({"source": "window.__shifts = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value; }).observe({type: 'layout-shift', buffered: true}); \
-                   document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => { window.__painted = performance.now(); }; c.port2.postMessage(null); })); \
-                   new MutationObserver(() => { if (document.documentElement.classList.contains('js') && !window.__takeover) window.__takeover = performance.now(); }).observe(document, {attributes: true, subtree: true, attributeFilter: ['class']});"}),
-        )
-        .await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_map().await;
-    let after = browser.eval(LAYOUT).await;
-    assert_eq!(before.as_object().unwrap().len(), 33 + 8);
-    assert_eq!(before, after, "the layout changed when the app took over");
-    let timing = browser
-        .eval("return [performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? window.__painted, window.__takeover, window.__shifts]")
-        .await;
-    let (paint, takeover, shifts) = (
-        timing[0].as_f64().unwrap(),
-        timing[1].as_f64().unwrap(),
-        timing[2].as_f64().unwrap(),
-    );
-    println!("first paint {paint:.0} ms, takeover {takeover:.0} ms, layout shift {shifts:.4}");
-    assert!(paint < takeover, "the map did not paint before the app ran");
-    assert!(shifts < 0.01, "cumulative layout shift {shifts}");
-    browser.assert_no_console_errors().await;
-    browser.close().await;
+        // A slow network, so that the page paints well before the app arrives; the page
+        // records its layout shifts, when the app took over, and when a frame of the parsed
+        // page (the whole map) was painted, in case the browser reports no first paint.
+        let browser = Browser::start(width, 900).await;
+        browser.cdp("Network.enable", json!({})).await;
+        browser
+            .cdp(
+                "Network.emulateNetworkConditions",
+                json!({"offline": false, "latency": 150, "downloadThroughput": 204800, "uploadThroughput": 96000}),
+            )
+            .await;
+        browser
+            .cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({"source": "window.__shifts = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value; }).observe({type: 'layout-shift', buffered: true}); \
+                       document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => { window.__painted = performance.now(); }; c.port2.postMessage(null); })); \
+                       new MutationObserver(() => { if (document.documentElement.classList.contains('js') && !window.__takeover) window.__takeover = performance.now(); }).observe(document, {attributes: true, subtree: true, attributeFilter: ['class']});"}),
+            )
+            .await;
+        browser.goto(&server.url(address)).await;
+        browser.wait_for_map().await;
+        browser
+            .wait_until("document.getAnimations().length === 0")
+            .await;
+        let after = browser.eval(LAYOUT).await;
+        assert_eq!(before.as_object().unwrap().len(), 33 + 8);
+        assert_eq!(
+            before, after,
+            "{address}: the layout changed when the app took over"
+        );
+        let timing = browser
+            .eval("return [performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? window.__painted, window.__takeover, window.__shifts]")
+            .await;
+        let (paint, takeover, shifts) = (
+            timing[0].as_f64().unwrap(),
+            timing[1].as_f64().unwrap(),
+            timing[2].as_f64().unwrap(),
+        );
+        println!("{address}: first paint {paint:.0} ms, takeover {takeover:.0} ms, layout shift {shifts:.4}");
+        assert!(
+            paint < takeover,
+            "{address}: the map did not paint before the app ran"
+        );
+        assert!(shifts < 0.01, "{address}: cumulative layout shift {shifts}");
+        browser.assert_no_console_errors().await;
+        browser.close().await;
+    }
 }
 
 /// Where the map and the panel sit in the viewport, and how far the page is scrolled.

@@ -1,10 +1,11 @@
 //! Writes the page (see `borough_map::page`) into a built `index.html`, from the repository's
 //! boundaries and content, and puts the stylesheet inline, so that the first paint waits for
-//! nothing but the page itself. Trunk runs it after every build (`cargo xtask post-build`, a
+//! nothing but the page itself, and `public/early.js` in the head, so that what the address
+//! asks for (a borough, embedding, colours) is shown from the first paint. Trunk runs it after every build (`cargo xtask post-build`, a
 //! hook in `Trunk.toml`), so what `trunk build` and `trunk serve` publish is always whole.
 //!
-//! The page's Content Security Policy allows no inline style but this one: the build writes
-//! the stylesheet's hash into `_headers`.
+//! The page's Content Security Policy allows no inline style or script but these two: the build
+//! writes their hashes into `_headers`.
 
 use std::path::Path;
 
@@ -16,6 +17,9 @@ use sha2::{Digest, Sha256};
 /// The stylesheet link Trunk writes (its `integrity` attribute follows).
 const STYLESHEET_LINK: &str = "<link rel=\"stylesheet\" href=\"./style.css\"";
 const STYLESHEET: &str = "style.css";
+/// Where `index.html` takes the early script, and where the script is in the repository.
+const EARLY_SCRIPT_MARKER: &str = "<!-- early script -->";
+const EARLY_SCRIPT: &str = "public/early.js";
 /// The same policy as an nginx directive, for `deploy/nginx.conf` to include.
 const NGINX_POLICY: &str = "csp.nginx.conf";
 
@@ -36,9 +40,12 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
     )
     .map_err(|e| format!("cannot build the page: {e}"))?;
     let css = read(&dist.join(STYLESHEET))?;
-    let html = without_trunk_link(&inline_stylesheet(&html, &css)?);
+    let script = read(&repo.join(EARLY_SCRIPT))?;
+    let html = inline_early_script(&inline_stylesheet(&html, &css)?, &script)?;
+    let html = without_trunk_link(&html);
     let headers_path = dist.join("_headers");
-    let headers = allow_style(&read(&headers_path)?, &style_hash(&css))?;
+    let headers = allow_inline(&read(&headers_path)?, "style-src", &csp_hash(&css))?;
+    let headers = allow_inline(&headers, "script-src", &csp_hash(&script))?;
     write(&index_path, &html)?;
     write(&headers_path, &headers)?;
     write(&dist.join(NGINX_POLICY), &nginx_policy(&headers)?)?;
@@ -67,6 +74,21 @@ fn inline_stylesheet(index: &str, css: &str) -> Result<String, String> {
     ))
 }
 
+/// `index` with the early script's marker replaced by a `<script>` element holding `script`.
+fn inline_early_script(index: &str, script: &str) -> Result<String, String> {
+    if !index.contains(EARLY_SCRIPT_MARKER) {
+        return Err(format!("index.html has no {EARLY_SCRIPT_MARKER}"));
+    }
+    if script.contains("</script") {
+        return Err(format!("{EARLY_SCRIPT} contains \"</script\""));
+    }
+    Ok(index.replacen(
+        EARLY_SCRIPT_MARKER,
+        &format!("<script>{script}</script>"),
+        1,
+    ))
+}
+
 /// `index` without the `<link data-trunk rel="rust" …>` Trunk leaves in place when it injects
 /// no scripts (`public/boot.js` starts the app).
 fn without_trunk_link(index: &str) -> String {
@@ -80,21 +102,23 @@ fn without_trunk_link(index: &str) -> String {
     format!("{}{}", &index[..start], &index[end..])
 }
 
-/// The CSP source allowing exactly `css` as an inline style, e.g. `'sha256-…'`.
-fn style_hash(css: &str) -> String {
-    let digest = Sha256::digest(css.as_bytes());
+/// The CSP source allowing exactly `text` as an inline style or script, e.g. `'sha256-…'`.
+fn csp_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
     format!(
         "'sha256-{}'",
         base64::engine::general_purpose::STANDARD.encode(digest)
     )
 }
 
-/// `headers` (a `_headers` file) with `hash` added to every `style-src` directive.
-fn allow_style(headers: &str, hash: &str) -> Result<String, String> {
-    if !headers.contains("style-src 'self'") {
-        return Err("_headers has no \"style-src 'self'\" to extend".into());
+/// `headers` (a `_headers` file) with `hash` added to `directive` (e.g. `style-src`), which
+/// must start with `'self'`.
+fn allow_inline(headers: &str, directive: &str, hash: &str) -> Result<String, String> {
+    let from = format!("{directive} 'self'");
+    if !headers.contains(&from) {
+        return Err(format!("_headers has no \"{from}\" to extend"));
     }
-    Ok(headers.replace("style-src 'self'", &format!("style-src 'self' {hash}")))
+    Ok(headers.replace(&from, &format!("{from} {hash}")))
 }
 
 /// The `Content-Security-Policy` of `headers` as an nginx `add_header` directive.
@@ -126,6 +150,17 @@ mod tests {
     }
 
     #[test]
+    fn the_early_script_goes_where_its_marker_is() {
+        let index = "<body><main></main><!-- early script --><link></body>";
+        assert_eq!(
+            inline_early_script(index, "go();").unwrap(),
+            "<body><main></main><script>go();</script><link></body>"
+        );
+        assert!(inline_early_script("<body></body>", "go();").is_err());
+        assert!(inline_early_script(index, "x = '</script>';").is_err());
+    }
+
+    #[test]
     fn trunks_leftover_rust_link_goes() {
         let index = "<head>\n    <link data-trunk rel=\"rust\" data-bin=\"x\" data-trunk-id=\"5\" />\n    <script></script>";
         assert_eq!(without_trunk_link(index), "<head>\n    <script></script>");
@@ -136,16 +171,16 @@ mod tests {
     fn the_policy_allows_exactly_that_style() {
         // The SHA-256 of "p{color:red}", as `openssl dgst -sha256 -binary | base64` gives it.
         assert_eq!(
-            style_hash("p{color:red}"),
+            csp_hash("p{color:red}"),
             "'sha256-p0bF+un5yUb9MBO6xRb8kPHlY2BdpHVtLiFkDrZPF64='"
         );
-        let headers =
-            "/*\n  Content-Security-Policy: default-src 'self'; style-src 'self'; img-src 'self'\n";
+        let headers = "/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\n";
+        let headers = allow_inline(headers, "style-src", "'sha256-abc'").unwrap();
         assert_eq!(
-            allow_style(headers, "'sha256-abc'").unwrap(),
-            "/*\n  Content-Security-Policy: default-src 'self'; style-src 'self' 'sha256-abc'; img-src 'self'\n"
+            allow_inline(&headers, "script-src", "'sha256-def'").unwrap(),
+            "/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-def' 'wasm-unsafe-eval'; style-src 'self' 'sha256-abc'\n"
         );
-        assert!(allow_style("/*\n", "'sha256-abc'").is_err());
+        assert!(allow_inline("/*\n", "style-src", "'sha256-abc'").is_err());
     }
 
     #[test]

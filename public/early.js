@@ -1,0 +1,41 @@
+// Runs inline in the page's head, before anything of the body is parsed or painted (the build
+// puts it there, allowed by its hash in the Content Security Policy), so that what the address
+// asks for shows from the first paint and nothing moves when the app takes over. The app reads
+// the same parameters itself (src/url_state.rs) and reports values it does not know.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var query = new URLSearchParams(location.search);
+  var value = function (name) {
+    return (query.get(name) || "").trim();
+  };
+  // Colours (?theme=light|dark).
+  var theme = value("theme").toLowerCase();
+  if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
+  // Framed (?embed=1): the framed layout, with the long parts folded away.
+  var embed = value("embed");
+  embed = embed !== "" && embed !== "0" && embed !== "false";
+  if (embed) root.classList.add("embed");
+  // The borough (?borough= a GSS code or a slug of its name): its story is shown as its link
+  // would show it ("chosen" in style.css).
+  var borough = value("borough");
+  var code = borough.toUpperCase();
+  var id = "area-" + borough.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  if (!embed && borough === "") return;
+  // The body is not parsed yet: each element is seen as the parser adds it, before it is drawn.
+  var observer = new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      record.addedNodes.forEach(function (node) {
+        if (node.nodeType !== 1) return;
+        if (embed && node.matches("details.more")) node.open = false;
+        if (borough !== "" && node.matches(".area-panel") && (node.getAttribute("data-code") === code || node.id === id)) {
+          node.classList.add("chosen");
+        }
+      });
+    });
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", function () {
+    observer.disconnect();
+  });
+})();
