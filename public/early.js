@@ -22,20 +22,26 @@
   var code = borough.toUpperCase();
   var id = "area-" + borough.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   if (!embed && borough === "") return;
+  var isChosen = function (node) {
+    return borough !== "" && node.matches(".area-panel") && (node.getAttribute("data-code") === code || node.id === id);
+  };
   // The body is not parsed yet: each element is seen as the parser adds it, before it is drawn.
+  // The story is marked once the parser has reached the London-wide story, which follows every
+  // area's: by then the chosen story is whole, so it is drawn once, at its full size.
+  var story = null;
   var observer = new MutationObserver(function (records) {
     records.forEach(function (record) {
       record.addedNodes.forEach(function (node) {
         if (node.nodeType !== 1) return;
         if (embed && node.matches("details.more")) node.open = false;
-        if (borough !== "" && node.matches(".area-panel") && (node.getAttribute("data-code") === code || node.id === id)) {
-          node.classList.add("chosen");
-        }
+        if (isChosen(node)) story = node;
+        if (story && node.id === "london") story.classList.add("chosen");
       });
     });
   });
   observer.observe(root, { childList: true, subtree: true });
   document.addEventListener("DOMContentLoaded", function () {
     observer.disconnect();
+    if (story) story.classList.add("chosen");
   });
 })();

@@ -233,7 +233,8 @@ async fn the_prerendered_map_is_the_live_map_and_nothing_moves_when_the_app_take
         browser
             .cdp(
                 "Page.addScriptToEvaluateOnNewDocument",
-                json!({"source": "window.__shifts = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value; }).observe({type: 'layout-shift', buffered: true}); \
+                json!({"source": "window.__shifts = 0; window.__moved = []; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) { window.__shifts += e.value; \
+                       for (const s of e.sources) window.__moved.push([Math.round(e.startTime), s.node?.nodeName, s.node?.className?.baseVal ?? s.node?.className, s.previousRect.y, s.currentRect.y]); } }).observe({type: 'layout-shift', buffered: true}); \
                        document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => { window.__painted = performance.now(); }; c.port2.postMessage(null); })); \
                        new MutationObserver(() => { if (document.documentElement.classList.contains('js') && !window.__takeover) window.__takeover = performance.now(); }).observe(document, {attributes: true, subtree: true, attributeFilter: ['class']});"}),
             )
@@ -262,7 +263,11 @@ async fn the_prerendered_map_is_the_live_map_and_nothing_moves_when_the_app_take
             paint < takeover,
             "{address}: the map did not paint before the app ran"
         );
-        assert!(shifts < 0.01, "{address}: cumulative layout shift {shifts}");
+        let moved = browser.eval("return window.__moved").await;
+        assert!(
+            shifts < 0.01,
+            "{address}: cumulative layout shift {shifts}: {moved}"
+        );
         browser.assert_no_console_errors().await;
         browser.close().await;
     }

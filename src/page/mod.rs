@@ -25,8 +25,8 @@ pub const GEOMETRY_PATH: &str = "geo/boroughs.geojson";
 /// The text in `index.html`'s `<body>` that the page replaces.
 pub const PLACEHOLDER: &str = "<!-- page -->";
 
-/// The body of the page: header, map, key, theme picker, list of areas, the London-wide story,
-/// every area's story, footer.
+/// The body of the page: header, map, key, theme picker, list of areas, every area's story, the
+/// London-wide story, footer.
 pub fn render(layout: &MapLayout, content: &Content) -> String {
     let mut html = String::with_capacity(64 * 1024);
     parts::header(&mut html);
@@ -38,8 +38,11 @@ pub fn render(layout: &MapLayout, content: &Content) -> String {
     parts::themes(&mut html);
     parts::area_list(&mut html, content);
     html.push_str("</section><div class=\"panel-column\">");
-    story::london(&mut html, content);
+    // Areas first: the page paints while it is still arriving, and a story the address asks for
+    // (public/early.js) must be in place before the London-wide story could be drawn, or the
+    // panel would change under the reader.
     story::areas(&mut html, content);
+    story::london(&mut html, content);
     html.push_str("</div></main>");
     parts::footer(&mut html);
     html.push_str("<p id=\"announcer\" class=\"visually-hidden\" aria-live=\"polite\"></p>");

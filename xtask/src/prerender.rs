@@ -40,7 +40,7 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
     )
     .map_err(|e| format!("cannot build the page: {e}"))?;
     let css = read(&dist.join(STYLESHEET))?;
-    let script = read(&repo.join(EARLY_SCRIPT))?;
+    let script = without_comment_lines(&read(&repo.join(EARLY_SCRIPT))?);
     let html = inline_early_script(&inline_stylesheet(&html, &css)?, &script)?;
     let html = without_trunk_link(&html);
     let headers_path = dist.join("_headers");
@@ -87,6 +87,15 @@ fn inline_early_script(index: &str, script: &str) -> Result<String, String> {
         &format!("<script>{script}</script>"),
         1,
     ))
+}
+
+/// `script` without its whole-line `//` comments, which every visit would otherwise download.
+fn without_comment_lines(script: &str) -> String {
+    script
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 /// `index` without the `<link data-trunk rel="rust" …>` Trunk leaves in place when it injects
@@ -158,6 +167,15 @@ mod tests {
         );
         assert!(inline_early_script("<body></body>", "go();").is_err());
         assert!(inline_early_script(index, "x = '</script>';").is_err());
+    }
+
+    #[test]
+    fn comment_lines_are_dropped_and_code_kept() {
+        let script = "// why\n(function () {\n  // how\n  go(\"http://x\"); // end\n})();\n";
+        assert_eq!(
+            without_comment_lines(script),
+            "(function () {\n  go(\"http://x\"); // end\n})();\n"
+        );
     }
 
     #[test]
