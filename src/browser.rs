@@ -210,10 +210,7 @@ pub fn command_from_parent(event: &web_sys::MessageEvent) -> Option<Command> {
 /// Calls `on_change` with the page's content height (in CSS pixels) now and whenever it
 /// changes. The observer lives as long as the page.
 pub fn observe_content_height(on_change: impl Fn(u32) + 'static) {
-    let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    else {
+    let Some(body) = document().and_then(|d| d.body()) else {
         return;
     };
     let observed = body.clone();
@@ -255,11 +252,7 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// The drawn path of `area`, if the map is drawn.
 pub fn area_element(area: Area) -> Option<web_sys::SvgElement> {
-    let selector = format!("path.borough[data-code=\"{}\"]", area.code());
-    web_sys::window()?
-        .document()?
-        .query_selector(&selector)
-        .ok()??
+    query(&format!("path.borough[data-code=\"{}\"]", area.code()))?
         .dyn_into()
         .ok()
 }
@@ -321,10 +314,7 @@ fn scroll_above_sheet(area: Area) {
 
 /// Sets `data-theme` on the root element, which the stylesheet's colours follow.
 pub fn set_colour_scheme(scheme: ColourScheme) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
+    let Some(root) = document().and_then(|d| d.document_element()) else {
         return;
     };
     let _ = match scheme.attribute() {

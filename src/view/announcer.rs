@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::page::MapData;
+use super::dom::MapData;
 use super::state::{shared, Selection};
 use crate::area::Area;
 use crate::browser;
@@ -42,7 +42,7 @@ mod tests {
     use super::*;
     use crate::content::Status;
     use crate::geo::Neighbours;
-    use crate::view::page::ShapeData;
+    use crate::view::dom::ShapeData;
 
     #[test]
     fn says_what_was_selected_and_its_status() {

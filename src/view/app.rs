@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::dom;
 use super::notices::report;
-use super::page;
 use super::state::{Highlight, Selection};
 use super::{announcer, embed_dialog, host, map, search, stories, themes};
 use crate::area::Area;
@@ -17,7 +17,7 @@ use crate::url_state::{with_borough, UrlState};
 
 /// Runs once, when the WebAssembly has loaded.
 pub fn take_over() {
-    let (map, elements) = match page::find() {
+    let (map, elements) = match dom::find() {
         Ok(found) => found,
         Err(problem) => {
             // The controls that need the app cannot work on this page.

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 
-use super::page::{MapData, PageElements};
+use super::dom::{MapData, PageElements};
 use super::state::{shared, Highlight, Selection};
 use crate::area::Area;
 use crate::browser;

@@ -3,11 +3,11 @@
 
 mod announcer;
 mod app;
+mod dom;
 mod embed_dialog;
 mod host;
 mod map;
 mod notices;
-mod page;
 mod search;
 mod state;
 mod stories;

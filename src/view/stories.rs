@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::page::PageElements;
+use super::dom::PageElements;
 use super::state::{shared, Selection};
 use crate::area::Area;
 use crate::browser;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::page::MapData;
+use super::dom::MapData;
 use super::state::{shared, Highlight};
 use crate::browser;
 use crate::content::Theme;

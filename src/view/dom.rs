@@ -1,5 +1,5 @@
-//! The page the build wrote (see `crate::page`), as the app finds it: the elements it takes
-//! over, and what their data attributes say about each area.
+//! The page the build wrote (see `crate::page`), as the app finds it in the DOM: the elements
+//! it takes over, and what their data attributes say about each area.
 
 use web_sys::Element;
 
