@@ -73,6 +73,12 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes() {
         browser.attr(HACKNEY, "aria-pressed").await.as_deref(),
         Some("true")
     );
+    // A pointer does not pull keyboard focus onto the map, but the borough it picked is
+    // where Tab enters the map.
+    let focus = browser
+        .eval("return [document.activeElement.closest('svg') === null, [...document.querySelectorAll('path.borough[tabindex=\"0\"]')].map(p => p.dataset.code)]")
+        .await;
+    assert_eq!(focus, serde_json::json!([true, ["E09000012"]]));
 
     browser.click(".area-panel:not([hidden]) .close").await;
     browser.wait_for_summary().await;

@@ -78,9 +78,15 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     });
 
     let svg = &elements.svg;
+    // A pointer does not move keyboard focus onto the map (focusing a shape makes the browser
+    // restyle the page in the middle of the click); the shape it picks holds the tab stop.
+    browser::listen(svg, "mousedown", |event| event.prevent_default());
     browser::listen(svg, "click", move |event| {
         match browser::event_element(&event, "[data-code]").and_then(|e| area_of(&e)) {
-            Some(area) => selection.choose(Some(area)),
+            Some(area) => {
+                roving.set(Some(area));
+                selection.choose(Some(area));
+            }
             // A tap on the map but outside every borough (the Thames, the margin) closes.
             None => selection.choose(None),
         }
