@@ -5,7 +5,7 @@
 mod support;
 
 use serde_json::json;
-use support::{dist, serve, Browser, Reply, StaticServer};
+use support::{serve, serve_without_app, Browser};
 
 const TAB: char = '\u{E004}';
 const ENTER: char = '\u{E007}';
@@ -286,7 +286,7 @@ async fn axe_finds_no_violations_in_any_state() {
     }
     // The page as the build wrote it, before (or without) the app: links, and the controls
     // that need the app disabled; and with a story opened by its link.
-    let held = StaticServer::start(&dist(), vec![("/boot.js", Reply::body("// held back"))]);
+    let held = serve_without_app();
     for (name, path) in [
         ("before the app", "/"),
         ("before the app, a story open", "/#area-hackney"),

@@ -46,18 +46,14 @@ async fn when_the_app_cannot_load_the_reader_is_told_and_every_story_still_opens
         "{message}"
     );
     // The controls that need the app are not offered.
-    let offered = browser
-        .eval("return [...document.querySelectorAll('.needs-js')].filter(e => e.getClientRects().length > 0).length")
-        .await;
+    let offered = browser.controls_needing_the_app().await;
     assert_eq!(offered, 0);
     // The map's boroughs are links to their stories.
     browser.click("path.borough[data-code=E09000012]").await;
     browser
         .wait_until("location.hash === '#area-hackney'")
         .await;
-    let shown = browser
-        .eval("return [...document.querySelectorAll('.panel')].filter(p => getComputedStyle(p).display !== 'none').map(p => p.id)")
-        .await;
+    let shown = browser.shown_panels().await;
     assert_eq!(shown, serde_json::json!(["area-hackney"]));
     assert!(browser
         .text("#area-hackney")
@@ -65,9 +61,7 @@ async fn when_the_app_cannot_load_the_reader_is_told_and_every_story_still_opens
         .contains("Britannia Leisure Centre"));
     browser.click("#area-hackney .close").await;
     browser.wait_until("location.hash === '#london'").await;
-    let shown = browser
-        .eval("return [...document.querySelectorAll('.panel')].filter(p => getComputedStyle(p).display !== 'none').map(p => p.id)")
-        .await;
+    let shown = browser.shown_panels().await;
     assert_eq!(shown, serde_json::json!(["london"]));
     let errors = browser.console_errors().await;
     assert!(

@@ -10,7 +10,9 @@ use borough_map::content::Content;
 use borough_map::geo::{BoundarySet, MapLayout};
 use borough_map::page;
 use serde_json::{json, Value};
-use support::{dist, index_with_body, serve, serve_page, Browser, Reply, StaticServer};
+use support::{
+    dist, index_with_body, serve, serve_page, serve_without_app, Browser, Reply, StaticServer,
+};
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -163,12 +165,7 @@ async fn with_javascript_disabled_the_page_shows_all_33_boroughs_and_their_stori
         .await;
     assert_eq!(drawn, 33);
     // No control that needs a script is offered.
-    assert_eq!(
-        browser
-            .eval("return [...document.querySelectorAll('.needs-js')].filter(e => e.getClientRects().length > 0).length")
-            .await,
-        0
-    );
+    assert_eq!(browser.controls_needing_the_app().await, 0);
     for (code, hash, words) in [
         ("E09000012", "#area-hackney", "Britannia Leisure Centre"),
         ("E09000030", "#area-tower-hamlets", "Conversation held"),
@@ -179,9 +176,7 @@ async fn with_javascript_disabled_the_page_shows_all_33_boroughs_and_their_stori
         browser
             .wait_until(&format!("location.hash === '{hash}'"))
             .await;
-        let shown = browser
-            .eval("return [...document.querySelectorAll('.panel')].filter(p => getComputedStyle(p).display !== 'none').map(p => p.id)")
-            .await;
+        let shown = browser.shown_panels().await;
         assert_eq!(shown, json!([&hash[1..]]));
         assert!(browser.text(hash).await.contains(words), "{hash}");
     }
@@ -204,7 +199,7 @@ async fn the_prerendered_map_is_the_live_map_and_nothing_moves_when_the_app_take
     let server = serve();
     // The page as the build wrote it, before the app: its script is held back (the page's own
     // inline script, public/early.js, still runs).
-    let held = StaticServer::start(&dist(), vec![("/boot.js", Reply::body("// held back"))]);
+    let held = serve_without_app();
     for (address, width) in [
         ("/", 1280),
         ("/?borough=hackney", 1280),
@@ -281,7 +276,7 @@ const VIEWPORT: &str = "return ['svg.map', '.panel-column', '#area-hackney'].map
 #[tokio::test]
 async fn on_a_phone_a_story_opened_before_the_app_arrives_stays_in_place() {
     // Opened through its link, before any script: a bottom sheet, as the app shows it.
-    let held = StaticServer::start(&dist(), vec![("/boot.js", Reply::body("// held back"))]);
+    let held = serve_without_app();
     let browser = Browser::start(412, 823).await;
     browser.goto(&held.url("/#area-hackney")).await;
     browser
@@ -359,6 +354,21 @@ const agree = JSON.stringify(shown) === JSON.stringify(pressed) && JSON.stringif
 return [doc.querySelectorAll('path.borough').length, agree, shown, pressed, current, summary, win.location.search];
 "#;
 
+/// Runs `count` random actions from `seed`, then checks the page is healthy: all 33 shapes, and
+/// one selection (or none) on which everything agrees.
+async fn soak(browser: &Browser, count: u64, seed: u64) {
+    let state = browser
+        .client
+        .execute(SOAK, vec![json!(count), json!(seed)])
+        .await
+        .unwrap();
+    assert_eq!(
+        (&state[0], &state[1]),
+        (&json!(33), &json!(true)),
+        "{state}"
+    );
+}
+
 async fn memory_in_use(browser: &Browser) -> f64 {
     browser.cdp("HeapProfiler.collectGarbage", json!({})).await;
     let heap = browser.cdp("Runtime.getHeapUsage", json!({})).await;
@@ -376,27 +386,9 @@ async fn two_thousand_random_interactions_leave_the_page_healthy() {
     browser.client.clone().enter_parent_frame().await.unwrap();
 
     // Warm up: caches, lazily built views and the allocator settle.
-    let state = browser
-        .client
-        .execute(SOAK, vec![json!(300), json!(7)])
-        .await
-        .unwrap();
-    assert_eq!(
-        (&state[0], &state[1]),
-        (&json!(33), &json!(true)),
-        "{state}"
-    );
+    soak(&browser, 300, 7).await;
     let before = memory_in_use(&browser).await;
-    let state = browser
-        .client
-        .execute(SOAK, vec![json!(2000), json!(42)])
-        .await
-        .unwrap();
-    assert_eq!(
-        (&state[0], &state[1]),
-        (&json!(33), &json!(true)),
-        "{state}"
-    );
+    soak(&browser, 2000, 42).await;
     let after = memory_in_use(&browser).await;
     let growth = after - before;
     println!("soak: JS heap + wasm memory {before:.0} -> {after:.0} bytes ({growth:+.0})");

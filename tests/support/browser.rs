@@ -144,6 +144,18 @@ impl Browser {
         .await;
     }
 
+    /// The ids of the panels (stories) the page shows, however it shows them.
+    pub async fn shown_panels(&self) -> Value {
+        self.eval("return [...document.querySelectorAll('.panel')].filter(p => getComputedStyle(p).display !== 'none').map(p => p.id)")
+            .await
+    }
+
+    /// How many of the controls that need the app (`.needs-js`) the page shows.
+    pub async fn controls_needing_the_app(&self) -> Value {
+        self.eval("return [...document.querySelectorAll('.needs-js')].filter(e => e.getClientRects().length > 0).length")
+            .await
+    }
+
     /// Waits for at least one alert, then returns the text of them all, a line each.
     pub async fn alerts(&self) -> String {
         self.wait_until("document.querySelector('[role=alert]') !== null")

@@ -27,6 +27,12 @@ pub fn serve() -> StaticServer {
     StaticServer::start(&dist(), vec![])
 }
 
+/// Serves the bundle with the app's loader held back: the page exactly as the build wrote it,
+/// before (or without) the app. (The page's own inline script still runs.)
+pub fn serve_without_app() -> StaticServer {
+    StaticServer::start(&dist(), vec![("/boot.js", Reply::body("// held back"))])
+}
+
 /// The built `index.html` with everything inside `<body>` replaced by `body`.
 pub fn index_with_body(body: &str) -> String {
     let index = std::fs::read_to_string(dist().join("index.html")).unwrap();
