@@ -60,17 +60,13 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
 
 /// `index` with Trunk's stylesheet link replaced by a `<style>` element holding `css`.
 fn inline_stylesheet(index: &str, css: &str) -> Result<String, String> {
-    let start = index
-        .find(STYLESHEET_LINK)
-        .ok_or("index.html has no stylesheet link to inline")?;
-    let end = start + index[start..].find('>').ok_or("unclosed stylesheet link")? + 1;
-    if css.contains("</style") {
-        return Err("style.css contains \"</style\"".into());
-    }
+    let link =
+        tag_span(index, STYLESHEET_LINK).ok_or("index.html has no stylesheet link to inline")?;
+    let style = element("style", css, STYLESHEET)?;
     Ok(format!(
-        "{}<style>{css}</style>{}",
-        &index[..start],
-        &index[end..]
+        "{}{style}{}",
+        &index[..link.start],
+        &index[link.end..]
     ))
 }
 
@@ -79,14 +75,25 @@ fn inline_early_script(index: &str, script: &str) -> Result<String, String> {
     if !index.contains(EARLY_SCRIPT_MARKER) {
         return Err(format!("index.html has no {EARLY_SCRIPT_MARKER}"));
     }
-    if script.contains("</script") {
-        return Err(format!("{EARLY_SCRIPT} contains \"</script\""));
-    }
     Ok(index.replacen(
         EARLY_SCRIPT_MARKER,
-        &format!("<script>{script}</script>"),
+        &element("script", script, EARLY_SCRIPT)?,
         1,
     ))
+}
+
+/// `<tag>content</tag>`, refusing content (from `source`) that would end the element early.
+fn element(tag: &str, content: &str, source: &str) -> Result<String, String> {
+    if content.contains(&format!("</{tag}")) {
+        return Err(format!("{source} contains \"</{tag}\""));
+    }
+    Ok(format!("<{tag}>{content}</{tag}>"))
+}
+
+/// Where in `index` the tag beginning `start` is, through its closing `>`.
+fn tag_span(index: &str, start: &str) -> Option<std::ops::Range<usize>> {
+    let from = index.find(start)?;
+    Some(from..from + index[from..].find('>')? + 1)
 }
 
 /// `script` without its whole-line `//` comments, which every visit would otherwise download.
@@ -101,14 +108,12 @@ fn without_comment_lines(script: &str) -> String {
 /// `index` without the `<link data-trunk rel="rust" …>` Trunk leaves in place when it injects
 /// no scripts (`public/boot.js` starts the app).
 fn without_trunk_link(index: &str) -> String {
-    let Some(start) = index.find("<link data-trunk rel=\"rust\"") else {
+    let Some(link) = tag_span(index, "<link data-trunk rel=\"rust\"") else {
         return index.to_owned();
     };
-    let end = index[start..]
-        .find('>')
-        .map_or(index.len(), |i| start + i + 1);
-    let end = end + index[end..].len() - index[end..].trim_start_matches([' ', '\n']).len();
-    format!("{}{}", &index[..start], &index[end..])
+    // The line the link stood on goes too.
+    let rest = index[link.end..].trim_start_matches([' ', '\n']);
+    format!("{}{rest}", &index[..link.start])
 }
 
 /// The CSP source allowing exactly `text` as an inline style or script, e.g. `'sha256-…'`.
