@@ -130,7 +130,7 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     });
     browser::listen(svg, "mouseleave", move |_| hovered.set(None));
 
-    overlay(map, keyboard_focus, hovered);
+    overlay(map, elements, keyboard_focus, hovered);
 }
 
 /// Runs `apply(area, false)` for the area `current` stops returning and `apply(area, true)` for
@@ -184,40 +184,32 @@ fn links_to_buttons(elements: &PageElements, map: &MapData) {
 /// text, so it scales with the map and needs no inline style under the page's strict CSP).
 fn overlay(
     map: Arc<MapData>,
+    elements: Rc<PageElements>,
     keyboard_focus: RwSignal<Option<Area>>,
     hovered: RwSignal<Option<Area>>,
 ) {
     let selection = shared::<Selection>();
-    let outline = |class: &str, area: Option<Area>| {
-        let Some(line) = browser::query(&format!("svg.map .{class}")) else {
-            return;
-        };
-        let _ = match area
-            .and_then(browser::area_element)
-            .and_then(|p| p.get_attribute("d"))
-        {
-            Some(d) => line.set_attribute("d", &d),
-            None => line.remove_attribute("d"),
-        };
-    };
-    Effect::new(move |_| outline("selected-outline", selection.get()));
-    Effect::new(move |_| {
-        let area = keyboard_focus.get();
-        outline("focus-halo", area);
-        outline("focus-outline", area);
-    });
-    let Some(tooltip) = browser::query("svg.map .tooltip") else {
+    let part = |class: &str| browser::query(&format!("svg.map .{class}"));
+    let (Some(selected), Some(halo), Some(ring), Some(tooltip)) = (
+        part("selected-outline"),
+        part("focus-halo"),
+        part("focus-outline"),
+        part("tooltip"),
+    ) else {
         return;
     };
+    let shapes = elements.clone();
+    Effect::new(move |_| trace(&selected, selection.get().and_then(|a| shapes.shape(a))));
+    let shapes = elements.clone();
+    Effect::new(move |_| {
+        let shape = keyboard_focus.get().and_then(|a| shapes.shape(a));
+        trace(&halo, shape);
+        trace(&ring, shape);
+    });
     Effect::new(move |_| {
         let area = hovered.get().or(keyboard_focus.get());
-        let shown = area.and_then(|area| {
-            Some((
-                area,
-                map.shape(area)?.label[0],
-                browser::area_element(area)?,
-            ))
-        });
+        let shown =
+            area.and_then(|area| Some((area, map.shape(area)?.label[0], elements.shape(area)?)));
         let Some((area, x, path)) = shown else {
             tooltip.set_text_content(None);
             return;
@@ -237,4 +229,13 @@ fn overlay(
         let _ = tooltip.set_attribute("text-anchor", anchor);
         tooltip.set_text_content(Some(area.name()));
     });
+}
+
+/// Draws `line` along `shape`'s outline (its path drawn again on top, so that no neighbour
+/// hides its edges), or nothing.
+fn trace(line: &Element, shape: Option<&Element>) {
+    let _ = match shape.and_then(|p| p.get_attribute("d")) {
+        Some(d) => line.set_attribute("d", &d),
+        None => line.remove_attribute("d"),
+    };
 }
