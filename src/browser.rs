@@ -137,11 +137,16 @@ pub fn set_search(search: &str, replace: bool) {
     let path = location.pathname().unwrap_or_default();
     // A story's own fragment (`#area-…`, `#london`: a link followed before the app loaded)
     // gives way to `?borough=`; any other fragment stays.
-    let mut hash = location.hash().unwrap_or_default();
-    if hash.starts_with("#area-") || hash == "#london" {
-        hash.clear();
+    let hash = location.hash().unwrap_or_default();
+    let kept_hash = if hash.starts_with("#area-") || hash == "#london" {
+        ""
+    } else {
+        hash.as_str()
+    };
+    if search == location.search().unwrap_or_default() && kept_hash == hash {
+        return;
     }
-    let url = format!("{path}{search}{hash}");
+    let url = format!("{path}{search}{kept_hash}");
     if let Ok(history) = window.history() {
         let result = if replace {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
@@ -279,14 +284,35 @@ pub fn is_in_dialog(target: Option<web_sys::EventTarget>) -> bool {
 }
 
 /// On a phone the panel is a sheet over the lower half of the screen: scroll the page so that
-/// `area` sits in the half still visible. Done at the next frame, once the story is in place,
-/// so that reading the layout here does not force an extra layout inside the click.
+/// `area` sits in the half still visible. Done once the story has been painted: the reader
+/// sees the answer to the tap first, and the scroll (a repaint of the whole screen) follows.
 pub fn reveal_above_sheet(area: Area) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let next_frame = Closure::once_into_js(move || scroll_above_sheet(area));
-    let _ = window.request_animation_frame(next_frame.unchecked_ref());
+    after_next_paint(move || scroll_above_sheet(area));
+}
+
+/// Runs `f` just before the browser next lays out and paints (`requestAnimationFrame`).
+fn before_next_paint(f: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let f = Closure::once_into_js(f);
+        let _ = window.request_animation_frame(f.unchecked_ref());
+    }
+}
+
+/// Runs `f` once the browser has painted the next frame: work a reader does not see at once
+/// (the address, say) waits there, so it does not delay the paint that answers a click.
+/// Skipped after a panic, as events are.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    before_next_paint(move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let f = Closure::once_into_js(move || {
+            if !crate::panic::has_panicked() {
+                f();
+            }
+        });
+        let _ = window.set_timeout_with_callback(f.unchecked_ref());
+    });
 }
 
 fn scroll_above_sheet(area: Area) {

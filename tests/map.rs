@@ -67,8 +67,10 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes() {
         source.attr("rel").await.unwrap().as_deref(),
         Some("noopener noreferrer")
     );
-    let url = browser.client.current_url().await.unwrap();
-    assert_eq!(url.query(), Some("borough=hackney"));
+    // The address follows once the story has been painted.
+    browser
+        .wait_until("location.search === '?borough=hackney'")
+        .await;
     assert_eq!(
         browser.attr(HACKNEY, "aria-pressed").await.as_deref(),
         Some("true")
@@ -82,7 +84,7 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes() {
 
     browser.click(".area-panel:not([hidden]) .close").await;
     browser.wait_for_summary().await;
-    assert_eq!(browser.client.current_url().await.unwrap().query(), None);
+    browser.wait_until("location.search === ''").await;
     assert_eq!(
         browser.attr(HACKNEY, "aria-pressed").await.as_deref(),
         Some("false")
@@ -108,6 +110,58 @@ async fn the_address_opens_a_borough_by_slug_or_code() {
             Some("true")
         );
     }
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// The address is written after the paint that answers a click, so two choices can come before
+/// either is written: each still gets its own history entry, in order, and a step back or
+/// forward taken meanwhile is not overwritten.
+#[tokio::test]
+async fn choices_faster_than_a_frame_each_get_their_history_entry() {
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    let click = |selector: &str| {
+        format!("document.querySelector('{selector}').dispatchEvent(new MouseEvent('click', {{bubbles: true}}));")
+    };
+    browser
+        .eval(&format!(
+            "window.entriesBefore = history.length; {} {}",
+            click(HACKNEY),
+            click(SUTTON)
+        ))
+        .await;
+    browser.wait_for_panel("Sutton").await;
+    browser
+        .wait_until(
+            "location.search === '?borough=sutton' && history.length === window.entriesBefore + 2",
+        )
+        .await;
+    browser.client.back().await.unwrap();
+    browser.wait_for_panel("Hackney").await;
+    browser
+        .wait_until("location.search === '?borough=hackney'")
+        .await;
+
+    // A choice, then at once a step to another entry (as back or forward would): the step wins,
+    // and the choice's pending address does not overwrite it a frame later.
+    browser
+        .eval(&format!(
+            "{} history.pushState(null, '', '/?borough=camden'); dispatchEvent(new PopStateEvent('popstate'));",
+            click(SUTTON)
+        ))
+        .await;
+    browser.wait_for_panel("Camden").await;
+    browser
+        .eval("return new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
+        .await;
+    assert_eq!(
+        browser.eval("return location.search").await,
+        "?borough=camden"
+    );
+    browser.wait_for_panel("Camden").await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

@@ -21,6 +21,8 @@ pub fn shared<T: Clone + 'static>() -> T {
 #[derive(Clone, Copy)]
 pub struct Selection {
     selected: RwSignal<Option<Area>>,
+    /// Steps back or forward so far: a choice made before one is no longer the address's.
+    steps_followed: StoredValue<u32>,
     embedded: bool,
 }
 
@@ -28,6 +30,7 @@ impl Selection {
     pub fn new(initial: Option<Area>, embedded: bool) -> Selection {
         Selection {
             selected: RwSignal::new(initial),
+            steps_followed: StoredValue::new(0),
             embedded,
         }
     }
@@ -46,12 +49,23 @@ impl Selection {
             return;
         }
         self.selected.set(area);
-        browser::set_search(
-            &with_borough(&browser::location_search(), area),
-            self.embedded,
-        );
         if let Some(area) = area {
             browser::reveal_above_sheet(area);
+        }
+        // The address is not part of what the reader sees change: it is written after the
+        // paint that answers the click (pushState alone takes a few milliseconds on a phone).
+        let steps = self.steps_followed.get_value();
+        browser::after_next_paint(move || self.record_in_address(area, steps));
+    }
+
+    /// Puts `area` in the address, each choice in its turn, unless a step back or forward
+    /// has come since (the address is then the one the reader stepped to).
+    fn record_in_address(self, area: Option<Area>, steps: u32) {
+        if self.steps_followed.get_value() == steps {
+            browser::set_search(
+                &with_borough(&browser::location_search(), area),
+                self.embedded,
+            );
         }
     }
 
@@ -67,6 +81,8 @@ impl Selection {
     /// `#area-…` from before the app loaded) without adding history.
     pub fn follow(self, state: &UrlState, linked: Option<Area>) {
         let area = state.borough.or(linked);
+        self.steps_followed
+            .update_value(|steps| *steps = steps.wrapping_add(1));
         if self.selected.get_untracked() != area {
             self.selected.set(area);
         }
