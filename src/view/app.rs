@@ -43,8 +43,8 @@ pub fn take_over() {
         browser::set_search(&search, true);
     }
 
-    map::take_over(map.clone(), elements.clone());
-    stories::take_over(elements);
+    stories::take_over(elements.clone());
+    map::take_over(map.clone(), elements);
     themes::take_over(map.clone());
     search::take_over();
     embed_dialog::take_over();

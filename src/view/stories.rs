@@ -3,6 +3,7 @@
 //! selection does. Links to a story (`#area-…`, `#london`) anywhere in the page select instead
 //! of jumping, and the list of areas marks the selected one.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -12,8 +13,20 @@ use super::state::{shared, Selection};
 use crate::area::Area;
 use crate::browser;
 
+/// Runs before the other parts take the page over (see `scrolled` below).
 pub fn take_over(elements: Rc<PageElements>) {
     let selection = shared::<Selection>();
+    // Whether the reader has scrolled the column (a phone's sheet). Writing scrollTop makes
+    // the browser lay the page out there and then, in the middle of a click, so a column
+    // already at its top is left alone. Read before the app changes anything, while the layout
+    // is still the one painted, so reading costs nothing.
+    let scrolled = Rc::new(Cell::new(elements.panel_column.scroll_top() > 0));
+    {
+        let (scrolled, column) = (scrolled.clone(), elements.panel_column.clone());
+        browser::listen(&elements.panel_column, "scroll", move |_| {
+            scrolled.set(column.scroll_top() > 0);
+        });
+    }
     // Shown at once, in the same task that marks the page as taken over, so nothing flashes.
     let first = selection.get_untracked();
     for (area, _) in &elements.stories {
@@ -32,7 +45,9 @@ pub fn take_over(elements: Rc<PageElements>) {
                 show(&elements, area, true);
             }
             show_summary(&elements, selected);
-            elements.panel_column.set_scroll_top(0);
+            if scrolled.replace(false) {
+                elements.panel_column.set_scroll_top(0);
+            }
         }
         selected
     });
