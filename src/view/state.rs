@@ -1,6 +1,8 @@
 //! The app's shared state, provided through Leptos context: small `Copy` newtypes around
 //! signals, each with the few operations the parts of the page need.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 
 use crate::area::Area;
@@ -16,13 +18,17 @@ pub fn shared<T: Clone + 'static>() -> T {
     use_context().expect("the app's shared state is provided before the page is taken over")
 }
 
+thread_local! {
+    /// Steps back or forward through the window's history so far (the history is the window's,
+    /// so this is too): a choice made before one is no longer the address's to write.
+    static STEPS_FOLLOWED: Cell<u32> = const { Cell::new(0) };
+}
+
 /// The selected area, kept in step with `?borough=` in the address. Embedded, the address is
 /// replaced rather than pushed, so the host page's history is left alone.
 #[derive(Clone, Copy)]
 pub struct Selection {
     selected: RwSignal<Option<Area>>,
-    /// Steps back or forward so far: a choice made before one is no longer the address's.
-    steps_followed: StoredValue<u32>,
     embedded: bool,
 }
 
@@ -30,7 +36,6 @@ impl Selection {
     pub fn new(initial: Option<Area>, embedded: bool) -> Selection {
         Selection {
             selected: RwSignal::new(initial),
-            steps_followed: StoredValue::new(0),
             embedded,
         }
     }
@@ -54,14 +59,14 @@ impl Selection {
         }
         // The address is not part of what the reader sees change: it is written after the
         // paint that answers the click (pushState alone takes a few milliseconds on a phone).
-        let steps = self.steps_followed.get_value();
+        let steps = STEPS_FOLLOWED.get();
         browser::after_next_paint(move || self.record_in_address(area, steps));
     }
 
     /// Puts `area` in the address, each choice in its turn, unless a step back or forward
     /// has come since (the address is then the one the reader stepped to).
     fn record_in_address(self, area: Option<Area>, steps: u32) {
-        if self.steps_followed.get_value() == steps {
+        if STEPS_FOLLOWED.get() == steps {
             browser::set_search(
                 &with_borough(&browser::location_search(), area),
                 self.embedded,
@@ -81,8 +86,7 @@ impl Selection {
     /// `#area-…` from before the app loaded) without adding history.
     pub fn follow(self, state: &UrlState, linked: Option<Area>) {
         let area = state.borough.or(linked);
-        self.steps_followed
-            .update_value(|steps| *steps = steps.wrapping_add(1));
+        STEPS_FOLLOWED.set(STEPS_FOLLOWED.get().wrapping_add(1));
         if self.selected.get_untracked() != area {
             self.selected.set(area);
         }
