@@ -273,6 +273,52 @@ const VIEWPORT: &str = "return ['svg.map', '.panel-column', '#area-hackney'].map
       const r = document.querySelector(s).getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }) \
     .concat([[Math.round(scrollY)]]);";
 
+/// A press that starts on a borough before the app takes over and ends after it: the app turns
+/// the borough's link into a button in between, and the browser, having lost the press's
+/// target, fires no click. The release must still open the story.
+#[tokio::test]
+async fn a_tap_begun_before_the_app_took_over_still_opens_the_story() {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+    // The app waits until the test lets it start.
+    let server = StaticServer::start(
+        &dist(),
+        vec![(
+            "/boot.js",
+            Reply::body(
+                "window.startApp = () => import('./borough-map.js').then((app) => \
+                 app.default({ module_or_path: new URL('./borough-map_bg.wasm', import.meta.url) }));",
+            ),
+        )],
+    );
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser
+        .wait_until("typeof window.startApp === 'function' && document.querySelectorAll('path.borough').length === 33")
+        .await;
+    let hackney = browser.css("path.borough[data-code=E09000012]").await;
+    let press = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: hackney,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down { button: 0 });
+    browser.client.perform_actions(press).await.unwrap();
+    browser
+        .eval("return window.startApp().then(() => true)")
+        .await;
+    browser.wait_for_map().await;
+    let release = MouseActions::new("mouse".into()).then(PointerAction::Up { button: 0 });
+    browser.client.perform_actions(release).await.unwrap();
+    browser.wait_for_panel("Hackney").await;
+    browser
+        .wait_until("location.search === '?borough=hackney'")
+        .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn on_a_phone_a_story_opened_before_the_app_arrives_stays_in_place() {
     // Opened through its link, before any script: a bottom sheet, as the app shows it.

@@ -3,6 +3,7 @@
 //! The arrow keys move to the neighbouring area in that direction; Enter or Space opens an
 //! area's story. Events are handled once, on the SVG, for all 33 shapes.
 
+use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -78,17 +79,32 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     });
 
     let svg = &elements.svg;
-    // A pointer does not move keyboard focus onto the map (focusing a shape makes the browser
-    // restyle the page in the middle of the click); the shape it picks holds the tab stop.
-    browser::listen(svg, "mousedown", |event| event.prevent_default());
+    // The borough a pointer picked, which then holds the map's tab stop.
+    let pick = move |event: &web_sys::Event| {
+        let area = browser::event_element(event, "[data-code]").and_then(|e| area_of(&e));
+        if let Some(area) = area {
+            roving.set(Some(area));
+        }
+        area
+    };
     browser::listen(svg, "click", move |event| {
-        match browser::event_element(&event, "[data-code]").and_then(|e| area_of(&e)) {
-            Some(area) => {
-                roving.set(Some(area));
+        // A tap on the map but outside every borough (the Thames, the margin) closes.
+        selection.choose(pick(&event));
+    });
+    // A pointer does not move keyboard focus onto the map (focusing a shape makes the browser
+    // restyle the page in the middle of the click).
+    browser::listen(svg, "mousedown", |event| event.prevent_default());
+    // A press that began before the app took over, on a borough's link, ends on a shape the
+    // app has since taken out of that link: the browser has lost the press's target and fires
+    // no click. So the first release on the map, if no press anywhere came first, picks.
+    let pressed_since_take_over = Rc::new(Cell::new(false));
+    let pressed = pressed_since_take_over.clone();
+    browser::listen_to_document("mousedown", move |_| pressed.set(true));
+    browser::listen(svg, "mouseup", move |event| {
+        if !pressed_since_take_over.replace(true) {
+            if let Some(area) = pick(&event) {
                 selection.choose(Some(area));
             }
-            // A tap on the map but outside every borough (the Thames, the margin) closes.
-            None => selection.choose(None),
         }
     });
     let steps = map.clone();
