@@ -172,10 +172,18 @@ async fn back_and_forward_follow_the_selection() {
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/")).await;
     browser.wait_for_map().await;
+    // Each choice's address is written once its story has been painted; a reader cannot press
+    // Back sooner, but a test can.
     browser.click(HACKNEY).await;
     browser.wait_for_panel("Hackney").await;
+    browser
+        .wait_until("location.search === '?borough=hackney'")
+        .await;
     browser.click(SUTTON).await;
     browser.wait_for_panel("Sutton").await;
+    browser
+        .wait_until("location.search === '?borough=sutton'")
+        .await;
 
     browser.client.back().await.unwrap();
     browser.wait_for_panel("Hackney").await;
