@@ -22,8 +22,8 @@ const EARLY_SCRIPT_MARKER: &str = "<!-- early script -->";
 const EARLY_SCRIPT: &str = "public/early.js";
 /// The same policy as an nginx directive, for `deploy/nginx.conf` to include.
 const NGINX_POLICY: &str = "csp.nginx.conf";
-/// The app's loader, which every visit downloads too.
-const LOADER: &str = "boot.js";
+/// The app's loader and wasm-bindgen's glue, which every visit downloads too.
+const SCRIPTS: [&str; 2] = ["boot.js", "borough-map.js"];
 
 pub fn prerender(dist: &Path) -> Result<(), String> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -49,16 +49,19 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
     let headers = allow_inline(&read(&headers_path)?, "style-src", &csp_hash(&css))?;
     let headers = allow_inline(&headers, "script-src", &csp_hash(&script))?;
     write(&index_path, &html)?;
-    let loader = dist.join(LOADER);
-    write(&loader, &without_comment_lines(&read(&loader)?))?;
+    for script in SCRIPTS {
+        let path = dist.join(script);
+        write(&path, &without_comment_lines(&read(&path)?))?;
+    }
     write(&headers_path, &headers)?;
     write(&dist.join(NGINX_POLICY), &nginx_policy(&headers)?)?;
     // Nothing asks for the file any more.
     std::fs::remove_file(dist.join(STYLESHEET)).map_err(|e| format!("{STYLESHEET}: {e}"))?;
     println!(
         "prerendered the map and every story into {}, with the stylesheet inline; comments \
-         left out of the stylesheet, the early script and {LOADER}",
-        index_path.display()
+         left out of the stylesheet, the early script, {}",
+        index_path.display(),
+        SCRIPTS.join(" and ")
     );
     Ok(())
 }
@@ -101,13 +104,25 @@ fn tag_span(index: &str, start: &str) -> Option<std::ops::Range<usize>> {
     Some(from..from + index[from..].find('>')? + 1)
 }
 
-/// `script` without its whole-line `//` comments, which every visit would otherwise download.
+/// `script` without its whole-line comments (`// …` lines, and `/* … */` blocks that begin at
+/// the start of a line and end at the end of one, as wasm-bindgen writes its doc comments),
+/// which every visit would otherwise download.
 fn without_comment_lines(script: &str) -> String {
-    script
-        .lines()
-        .filter(|line| !line.trim_start().starts_with("//"))
-        .map(|line| format!("{line}\n"))
-        .collect()
+    let mut in_block = false;
+    let mut kept = String::with_capacity(script.len());
+    for line in script.lines() {
+        let code = line.trim();
+        if !in_block && code.starts_with("/*") {
+            in_block = true;
+        }
+        if in_block {
+            in_block = !code.ends_with("*/");
+        } else if !code.starts_with("//") {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    kept
 }
 
 /// `css` without its `/* … */` comments (those outside strings) and the blank lines they
@@ -226,6 +241,11 @@ mod tests {
         assert_eq!(
             without_comment_lines(script),
             "(function () {\n  go(\"http://x\"); // end\n})();\n"
+        );
+        let glue = "class A {\n    /**\n     * @returns {number}\n     */\n    get n() { return 1; /* one */ }\n    /** @param {x} */\n    set(x) {}\n}\n";
+        assert_eq!(
+            without_comment_lines(glue),
+            "class A {\n    get n() { return 1; /* one */ }\n    set(x) {}\n}\n"
         );
     }
 
