@@ -1,8 +1,10 @@
 //! Headless Chromium driven over WebDriver: each session gets its own ChromeDriver, browser and
-//! fresh profile, all removed when the session is dropped (even when a test fails). Shared by
+//! fresh profile, all ended and removed when the session is dropped (even when a test fails,
+//! without calling `close`). Shared by
 //! the browser tests and the benchmark, so both start the browser the same way.
 
-use std::net::TcpListener;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -41,6 +43,9 @@ pub struct Options {
 pub struct Chromium {
     pub client: Client,
     driver: Child,
+    /// The driver's port and the session's id, to end the session on drop.
+    port: u16,
+    session: Option<String>,
     profile: PathBuf,
 }
 
@@ -67,10 +72,12 @@ impl Chromium {
                 return Err(e);
             }
         };
-        // From here on, dropping the session stops the driver and removes the profile.
+        // From here on, dropping the session ends it, stops the driver and removes the profile.
         let session = Chromium {
+            session: client.session_id().await.ok().flatten(),
             client,
             driver,
+            port,
             profile,
         };
         if let Some((width, height)) = options.window {
@@ -116,10 +123,30 @@ impl Chromium {
 
 impl Drop for Chromium {
     fn drop(&mut self) {
+        // Killing the driver alone would leave its browser running (a failed test never calls
+        // `close`); ending the session first makes the driver quit the browser.
+        if let Some(session) = &self.session {
+            let _ = end_session(self.port, session);
+        }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
+}
+
+/// `DELETE /session/{session}` to the driver on `port`, waiting for its answer. Plain blocking HTTP, as `drop` cannot wait on the async client. Ending
+/// a session already closed only gets an error back.
+fn end_session(port: u16, session: &str) -> std::io::Result<()> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    write!(
+        stream,
+        "DELETE /session/{session} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+         Content-Length: 0\r\nConnection: close\r\n\r\n"
+    )?;
+    // The answer's first bytes are enough: it is sent once the browser has quit.
+    let _ = stream.read(&mut [0; 64])?;
+    Ok(())
 }
 
 fn capabilities(options: &Options, profile: &std::path::Path) -> Result<Capabilities, String> {
@@ -205,5 +232,38 @@ impl WebDriverCompatibleCommand for DevToolsCommand {
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(self.0.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Processes whose command line mentions `needle` (Linux's /proc).
+    fn processes_mentioning(needle: &str) -> usize {
+        std::fs::read_dir("/proc")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| std::fs::read(entry.path().join("cmdline")).ok())
+            .filter(|cmdline| String::from_utf8_lossy(cmdline).contains(needle))
+            .count()
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_session_dropped_without_close_leaves_no_browser_running() {
+        let session = Chromium::start(Options::default()).await.unwrap();
+        let profile = session.profile.display().to_string();
+        assert!(
+            processes_mentioning(&profile) > 0,
+            "no browser for {profile}"
+        );
+        drop(session);
+        // The browser's last helpers may take a moment to exit.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while processes_mentioning(&profile) > 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert_eq!(processes_mentioning(&profile), 0, "left running: {profile}");
     }
 }
