@@ -54,6 +54,28 @@ async fn wait_in_frame(browser: &Browser, condition: &str) {
     browser.client.clone().enter_parent_frame().await.unwrap();
 }
 
+/// Waits until the framed map shows `name`'s story.
+async fn wait_for_story_in_frame(browser: &Browser, name: &str) {
+    wait_in_frame(
+        browser,
+        &format!(
+            "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === {name:?}"
+        ),
+    )
+    .await;
+}
+
+/// Opens the host page and waits until its framed map has drawn its boroughs.
+async fn open_host(browser: &Browser, host: &StaticServer) {
+    browser.goto(&host.url("/host.html")).await;
+    browser.css("#map iframe").await;
+    wait_in_frame(
+        browser,
+        "document.querySelectorAll('path.borough[data-status=outcomes]').length === 8",
+    )
+    .await;
+}
+
 /// Waits until the frame's height matches its content (within 3 px) and returns it.
 async fn settled_height(browser: &Browser) -> f64 {
     let deadline = std::time::Instant::now() + support::browser::PATIENCE;
@@ -95,11 +117,7 @@ async fn embed_js_frames_the_map_and_its_height_follows_the_content() {
         .await;
     assert_eq!(width, 420.0, "full width of its container");
 
-    wait_in_frame(
-        &browser,
-        "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === 'Brent'",
-    )
-    .await;
+    wait_for_story_in_frame(&browser, "Brent").await;
     // Embedded: no page header or footer, but the map, legend and search.
     let parts = in_frame(&browser, "return ['.site-header', '.site-footer', 'svg.map', '.legend', '#find-input', '.embed-credit'] \
         .map(s => document.querySelector(s).getClientRects().length > 0)").await;
@@ -113,11 +131,7 @@ async fn embed_js_frames_the_map_and_its_height_follows_the_content() {
     browser
         .eval("document.getElementById('map').boroughMap.select('hackney')")
         .await;
-    wait_in_frame(
-        &browser,
-        "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === 'Hackney'",
-    )
-    .await;
+    wait_for_story_in_frame(&browser, "Hackney").await;
     let long = settled_height(&browser).await;
     assert!(
         long > short + 100.0,
@@ -165,13 +179,7 @@ async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map() 
     let app = serve();
     let host = host_page(&embed_snippet(&app, ""));
     let browser = Browser::start(1024, 800).await;
-    browser.goto(&host.url("/host.html")).await;
-    browser.css("#map iframe").await;
-    wait_in_frame(
-        &browser,
-        "document.querySelectorAll('path.borough[data-status=outcomes]').length === 8",
-    )
-    .await;
+    open_host(&browser, &host).await;
 
     in_frame(&browser, "document.querySelector('path.borough[data-code=E09000029]').dispatchEvent(new MouseEvent('click', {bubbles: true}))").await;
     browser
@@ -190,11 +198,7 @@ async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map() 
 
     // A raw command from the host page opens a borough, by code or slug.
     browser.eval("document.querySelector('#map iframe').contentWindow.postMessage({target: 'borough-map', type: 'select', code: 'lambeth'}, '*')").await;
-    wait_in_frame(
-        &browser,
-        "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === 'Lambeth'",
-    )
-    .await;
+    wait_for_story_in_frame(&browser, "Lambeth").await;
     browser
         .wait_until("events.some(e => e[1] === 'E09000022')")
         .await;
@@ -231,13 +235,7 @@ async fn commands_from_any_window_but_the_parent_are_ignored() {
         parent.frames[0].postMessage({target: 'borough-map', type: 'select', code: 'E09000029'}, '*'); });</script>\"></iframe>";
     let host = host_page(&format!("{}{foreign}", embed_snippet(&app, "")));
     let browser = Browser::start(1024, 800).await;
-    browser.goto(&host.url("/host.html")).await;
-    browser.css("#map iframe").await;
-    wait_in_frame(
-        &browser,
-        "document.querySelectorAll('path.borough[data-status=outcomes]').length === 8",
-    )
-    .await;
+    open_host(&browser, &host).await;
     browser
         .eval("document.getElementById('foreign').contentWindow.postMessage('go', '*')")
         .await;
@@ -246,11 +244,7 @@ async fn commands_from_any_window_but_the_parent_are_ignored() {
     browser
         .eval("document.getElementById('map').boroughMap.select('E09000012')")
         .await;
-    wait_in_frame(
-        &browser,
-        "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === 'Hackney'",
-    )
-    .await;
+    wait_for_story_in_frame(&browser, "Hackney").await;
     let events = browser.eval("return events").await;
     assert_eq!(
         events,
@@ -278,11 +272,7 @@ async fn a_pym_js_host_gets_the_height_string_and_amp_hosts_their_message() {
     browser.wait_until("messages.some(m => m && m.sentinel === 'amp' && m.type === 'embed-size' && m.height > 0)").await;
     browser.wait_until("messages.some(m => m && m.source === 'borough-map' && m.type === 'resize' && m.height > 0)").await;
     // The map works in a frame sandboxed as partners commonly do.
-    wait_in_frame(
-        &browser,
-        "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === 'Hackney'",
-    )
-    .await;
+    wait_for_story_in_frame(&browser, "Hackney").await;
     let link = in_frame(
         &browser,
         "const a = document.querySelector('.area-panel:not([hidden]) .sources a'); return [a.target, a.rel]",
@@ -352,11 +342,7 @@ async fn the_embed_dialogs_snippets_work_when_pasted_into_a_page() {
         let host = host_page(&snippet);
         browser.goto(&host.url("/host.html")).await;
         browser.css("iframe").await;
-        wait_in_frame(
-            &browser,
-            "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === 'Sutton'",
-        )
-        .await;
+        wait_for_story_in_frame(&browser, "Sutton").await;
         let theme = in_frame(&browser, "return document.documentElement.dataset.theme").await;
         assert_eq!(theme, "dark", "{snippet}");
         browser.assert_no_console_errors().await;
