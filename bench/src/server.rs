@@ -24,7 +24,8 @@ impl Asset {
     /// or WebAssembly and no precompressed form is given.
     pub fn new(name: &str, raw: Vec<u8>, precompressed: Option<Vec<u8>>) -> Asset {
         let extension = name.rsplit('.').next().unwrap_or("");
-        let brotli = precompressed.or_else(|| compressible(extension).then(|| brotli(&raw)));
+        let brotli =
+            precompressed.or_else(|| compressible(extension).then(|| xtask::sizes::brotli(&raw)));
         Asset {
             content_type: content_type(extension),
             raw,
@@ -211,18 +212,6 @@ fn content_type(extension: &str) -> &'static str {
         "png" => "image/png",
         _ => "application/octet-stream",
     }
-}
-
-/// Brotli at quality 11 with a 4 MiB window, as `cargo xtask sizes` measures.
-pub fn brotli(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to memory");
-    out
 }
 
 #[cfg(test)]

@@ -2,11 +2,12 @@
 
 mod fuzz;
 mod prerender;
-mod sizes;
 mod topojson;
 
 use std::path::PathBuf;
+
 use std::process::ExitCode;
+use xtask::sizes;
 
 const USAGE: &str = "usage:
   cargo xtask geo <londonBoroughs.json> <out.geojson>   derive geo/ from the vega-datasets TopoJSON
