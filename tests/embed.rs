@@ -169,6 +169,15 @@ async fn embed_js_frames_the_map_and_its_height_follows_the_content() {
             overflow[0].as_u64() <= overflow[1].as_u64(),
             "{width} px: content is {overflow}"
         );
+        // Nor does anything stick out past the layout's edge into its margin.
+        let sticking_out = in_frame(
+            &browser,
+            "const edge = document.querySelector('.layout').getBoundingClientRect().right; \
+             return [...document.querySelectorAll('.layout *')].filter(e => e.getClientRects().length > 0 \
+               && e.getBoundingClientRect().right > edge + 0.5).map(e => e.className || e.nodeName)",
+        )
+        .await;
+        assert_eq!(sticking_out, serde_json::json!([]), "{width} px");
     }
     browser.assert_no_console_errors().await;
     browser.close().await;
