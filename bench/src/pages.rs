@@ -3,8 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use borough_map::content::{Content, CONTENT_PATH};
-use borough_map::geo::{BoundarySet, MapLayout};
+use borough_map::content::CONTENT_PATH;
 use borough_map::page::{self, GEOMETRY_PATH};
 use serde_json::json;
 
@@ -103,7 +102,7 @@ fn dist() -> Result<PathBuf, String> {
 
 /// Our release bundle with its page rendered for the boundaries `geojson` instead of the
 /// project's: the app draws no geometry at run time, so the map must be in the HTML, written by
-/// the project's own prerenderer (`borough_map::page::render`) as the build writes it. The
+/// the project's own prerenderer (`borough_map::page`) as the build writes it. The
 /// new `index.html` is compressed here, as the build's post-build hook compresses its own.
 pub fn ours_with_boundaries(geojson: &str) -> Result<Page, String> {
     let mut page = ours()?;
@@ -111,47 +110,15 @@ pub fn ours_with_boundaries(geojson: &str) -> Result<Page, String> {
     let index = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
     let content_path = repo().join(CONTENT_PATH);
     let content = std::fs::read_to_string(&content_path).map_err(io(&content_path))?;
-    let body = render_body(geojson, &content)?;
-    let html = splice_body(&index, &body)
+    let body = page::checked_body(geojson, &content)
+        .map_err(|e| format!("cannot build our page for these boundaries: {e}"))?;
+    let html = page::with_body(&index, &body)
         .ok_or_else(|| format!("{} has no <body>…</body>", index_path.display()))?;
     page.site.insert(
         "/index.html",
         Asset::new("/index.html", html.into_bytes(), None),
     );
     Ok(page)
-}
-
-/// Our page's body for the boundaries `geojson` and the content file's text, refusing what the
-/// build would refuse (a skipped feature, a missing area, a content problem).
-pub fn render_body(geojson: &str, content: &str) -> Result<String, String> {
-    let set = BoundarySet::from_geojson(geojson).map_err(|e| format!("boundaries {e}"))?;
-    if !set.skipped.is_empty() {
-        let skipped: Vec<String> = set.skipped.iter().map(ToString::to_string).collect();
-        return Err(format!(
-            "{} feature(s) of the boundaries were skipped: {}",
-            skipped.len(),
-            skipped.join("; ")
-        ));
-    }
-    let missing = set.missing();
-    if !missing.is_empty() {
-        let names: Vec<&str> = missing.iter().map(|a| a.name()).collect();
-        return Err(format!("no boundaries for {}", names.join(", ")));
-    }
-    let layout = MapLayout::new(&set).ok_or("the boundaries have no extent")?;
-    let content = Content::parse(content);
-    if !content.problems.is_empty() {
-        let problems: Vec<String> = content.problems.iter().map(ToString::to_string).collect();
-        return Err(format!("content problems: {}", problems.join("; ")));
-    }
-    Ok(page::render(&layout, &content))
-}
-
-/// `index` with everything between `<body>` and `</body>` replaced by `body`.
-pub fn splice_body(index: &str, body: &str) -> Option<String> {
-    let open = index.find("<body>")? + "<body>".len();
-    let close = open + index[open..].rfind("</body>")?;
-    Some(format!("{}{body}{}", &index[..open], &index[close..]))
 }
 
 /// d3-geo, d3-selection and topojson-client, drawing the TopoJSON the project's GeoJSON was
@@ -246,16 +213,7 @@ pub fn with_geometry(mut page: Page, geojson: &[u8]) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_body_is_replaced_whole() {
-        let index = "<html><head></head><body>\n  <header>old</header>\n  </body>\n</html>\n";
-        assert_eq!(
-            splice_body(index, "<p>new</p>").as_deref(),
-            Some("<html><head></head><body><p>new</p></body>\n</html>\n")
-        );
-        assert_eq!(splice_body("<html></html>", "x"), None);
-    }
+    use borough_map::geo::BoundarySet;
 
     #[test]
     fn our_scale_page_is_rendered_from_every_feature_of_the_scale_set() {
@@ -270,7 +228,7 @@ mod tests {
         );
 
         let content = std::fs::read_to_string(repo().join(CONTENT_PATH)).unwrap();
-        let body = render_body(&set, &content).unwrap();
+        let body = page::checked_body(&set, &content).unwrap();
         // What the probe's selectors rely on: 33 shapes, each story a section with its title in
         // .panel-head and its status, the first clicked borough's among them.
         assert_eq!(body.matches("<path class=\"borough\"").count(), 33);

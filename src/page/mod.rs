@@ -49,11 +49,19 @@ pub fn render(layout: &MapLayout, content: &Content) -> String {
     html
 }
 
-/// `index` with its placeholder replaced by the page; `None` if it has no placeholder.
-pub fn into_index(index: &str, layout: &MapLayout, content: &Content) -> Option<String> {
+/// `index` with its placeholder replaced by `body`; `None` if it has no placeholder.
+pub fn into_index(index: &str, body: &str) -> Option<String> {
     index
         .contains(PLACEHOLDER)
-        .then(|| index.replacen(PLACEHOLDER, &render(layout, content), 1))
+        .then(|| index.replacen(PLACEHOLDER, body, 1))
+}
+
+/// A built `index` with everything between `<body>` and `</body>` replaced by `body`; `None`
+/// if it has no body. (For pages built again from other data: the benchmark's scale set, tests.)
+pub fn with_body(index: &str, body: &str) -> Option<String> {
+    let open = index.find("<body>")? + "<body>".len();
+    let close = open + index[open..].rfind("</body>")?;
+    Some(format!("{}{body}{}", &index[..open], &index[close..]))
 }
 
 /// Why the page cannot be built. The build publishes only a whole, sound page: a reader can
@@ -84,6 +92,12 @@ fn list<T: std::fmt::Display>(items: &[T]) -> String {
 
 /// Builds the page from the texts of `index.html`, the boundaries and the content file.
 pub fn build(index: &str, geojson: &str, content: &str) -> Result<String, PageError> {
+    into_index(index, &checked_body(geojson, content)?).ok_or(PageError::NoPlaceholder)
+}
+
+/// The page's body from the texts of the boundaries and the content file, refusing what the
+/// build refuses: a feature that cannot be drawn, a missing area, a content problem.
+pub fn checked_body(geojson: &str, content: &str) -> Result<String, PageError> {
     let set = BoundarySet::from_geojson(geojson)?;
     if !set.skipped.is_empty() {
         return Err(PageError::Features(set.skipped));
@@ -99,7 +113,7 @@ pub fn build(index: &str, geojson: &str, content: &str) -> Result<String, PageEr
     if !content.problems.is_empty() {
         return Err(PageError::Content(content.problems));
     }
-    into_index(index, &layout, &content).ok_or(PageError::NoPlaceholder)
+    Ok(render(&layout, &content))
 }
 
 #[cfg(test)]

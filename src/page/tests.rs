@@ -162,10 +162,21 @@ fn text_from_the_content_is_escaped() {
 fn fills_the_placeholder_once_and_only_if_there_is_one() {
     let (layout, content) = london();
     let index = format!("<body>{PLACEHOLDER}</body>");
-    let page = into_index(&index, &layout, &content).unwrap();
+    let body = render(&layout, &content);
+    let page = into_index(&index, &body).unwrap();
     assert!(!page.contains(PLACEHOLDER));
     assert!(page.starts_with("<body><header"));
-    assert_eq!(into_index("<body></body>", &layout, &content), None);
+    assert_eq!(into_index("<body></body>", &body), None);
+}
+
+#[test]
+fn a_built_pages_body_is_replaced_whole() {
+    let index = "<html><head></head><body>\n  <header>old</header>\n  </body>\n</html>\n";
+    assert_eq!(
+        with_body(index, "<p>new</p>").as_deref(),
+        Some("<html><head></head><body><p>new</p></body>\n</html>\n")
+    );
+    assert_eq!(with_body("<html></html>", "x"), None);
 }
 
 mod build {

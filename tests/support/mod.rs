@@ -36,9 +36,7 @@ pub fn serve_without_app() -> StaticServer {
 /// The built `index.html` with everything inside `<body>` replaced by `body`.
 pub fn index_with_body(body: &str) -> String {
     let index = std::fs::read_to_string(dist().join("index.html")).unwrap();
-    let start = index.find("<body>").unwrap() + "<body>".len();
-    let end = index.rfind("</body>").unwrap();
-    format!("{}{body}{}", &index[..start], &index[end..])
+    borough_map::page::with_body(&index, body).unwrap()
 }
 
 /// Serves the bundle with `index` as its page (at `/` and `/index.html`).
