@@ -166,6 +166,38 @@ async fn choices_faster_than_a_frame_each_get_their_history_entry() {
     browser.close().await;
 }
 
+/// A choice shows what the page already holds and changes the address: nothing goes over the
+/// network.
+#[tokio::test]
+async fn choosing_boroughs_downloads_nothing() {
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    browser
+        .wait_until("document.readyState === 'complete'")
+        .await;
+    const FETCHED: &str = "return performance.getEntriesByType('resource').map(e => e.name)";
+    let before = browser.eval(FETCHED).await;
+    for (shape, name, search) in [
+        (HACKNEY, "Hackney", "?borough=hackney"),
+        (SUTTON, "Sutton", "?borough=sutton"),
+    ] {
+        browser.click(shape).await;
+        browser.wait_for_panel(name).await;
+        browser
+            .wait_until(&format!("location.search === {search:?}"))
+            .await;
+    }
+    browser.client.back().await.unwrap();
+    browser.wait_for_panel("Hackney").await;
+    // Long enough for a request to have started.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(browser.eval(FETCHED).await, before);
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn back_and_forward_follow_the_selection() {
     let server = serve();

@@ -44,7 +44,7 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
     let css = css_without_comments(&read(&dist.join(STYLESHEET))?);
     let script = without_comment_lines(&read(&repo.join(EARLY_SCRIPT))?);
     let html = inline_early_script(&inline_stylesheet(&html, &css)?, &script)?;
-    let html = without_trunk_link(&html);
+    let html = html_without_comments(&without_trunk_link(&html));
     let headers_path = dist.join("_headers");
     let headers = allow_inline(&read(&headers_path)?, "style-src", &csp_hash(&css))?;
     let headers = allow_inline(&headers, "script-src", &csp_hash(&script))?;
@@ -59,7 +59,7 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
     std::fs::remove_file(dist.join(STYLESHEET)).map_err(|e| format!("{STYLESHEET}: {e}"))?;
     println!(
         "prerendered the map and every story into {}, with the stylesheet inline; comments \
-         left out of the stylesheet, the early script, {}",
+         left out of the page, its stylesheet, the early script, {}",
         index_path.display(),
         SCRIPTS.join(" and ")
     );
@@ -177,6 +177,41 @@ fn without_trunk_link(index: &str) -> String {
     format!("{}{rest}", &index[..link.start])
 }
 
+/// `html` without its `<!-- … -->` comments, notes for whoever reads `index.html` that every
+/// visit would otherwise download; a comment on a line of its own takes the line with it. The
+/// contents of `<script>` and `<style>` elements are not HTML, so they are left as they are.
+fn html_without_comments(html: &str) -> String {
+    let mut kept = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(comment) = rest.find("<!--") {
+        let raw_text = ["<script", "<style"]
+            .into_iter()
+            .filter_map(|tag| rest.find(tag).map(|at| (at, tag)))
+            .min();
+        if let Some((at, tag)) = raw_text.filter(|(at, _)| *at < comment) {
+            let close = format!("</{}", &tag[1..]);
+            let end = rest[at..]
+                .find(&close)
+                .map_or(rest.len(), |i| at + i + close.len());
+            kept.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        kept.push_str(&rest[..comment]);
+        let end = rest[comment..]
+            .find("-->")
+            .map_or(rest.len(), |i| comment + i + 3);
+        rest = &rest[end..];
+        let indent = kept.len() - kept.trim_end_matches(' ').len();
+        if kept[..kept.len() - indent].ends_with('\n') && rest.starts_with('\n') {
+            kept.truncate(kept.len() - indent);
+            rest = &rest[1..];
+        }
+    }
+    kept.push_str(rest);
+    kept
+}
+
 /// The CSP source allowing exactly `text` as an inline style or script, e.g. `'sha256-…'`.
 fn csp_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
@@ -261,6 +296,20 @@ mod tests {
             css_without_comments("p{}/*/ still a comment */q{}"),
             "p{}q{}\n"
         );
+    }
+
+    #[test]
+    fn html_comments_go_and_scripts_and_styles_stay() {
+        let index = "<head>\n    <!-- a note\n         on two lines -->\n    <title>t</title>\n\
+                     <style>a::after { content: '<!--'; }</style><script>x = '<!-- y -->';</script>\n\
+                     <p>a<!-- inline -->b</p></head>";
+        assert_eq!(
+            html_without_comments(index),
+            "<head>\n    <title>t</title>\n\
+             <style>a::after { content: '<!--'; }</style><script>x = '<!-- y -->';</script>\n\
+             <p>ab</p></head>"
+        );
+        assert_eq!(html_without_comments("<p>x</p><!-- unclosed"), "<p>x</p>");
     }
 
     #[test]
