@@ -250,6 +250,17 @@ async fn keyboard_enter_opens_and_hover_names_a_borough() {
         panel.contains("Black Thrive") && panel.contains("Lambeth Together"),
         "{panel}"
     );
+    // The boroughs are toggle buttons: pressed again, the open one closes.
+    assert_eq!(
+        lambeth.attr("aria-pressed").await.unwrap().as_deref(),
+        Some("true")
+    );
+    lambeth.send_keys("\u{E007}").await.unwrap();
+    browser.wait_for_summary().await;
+    assert_eq!(
+        lambeth.attr("aria-pressed").await.unwrap().as_deref(),
+        Some("false")
+    );
 
     // Hovering shows the name beside the map.
     let actions = fantoccini::actions::MouseActions::new("mouse".into()).then(
@@ -263,6 +274,26 @@ async fn keyboard_enter_opens_and_hover_names_a_borough() {
     browser.client.perform_actions(actions).await.unwrap();
     browser
         .wait_until("document.querySelector('.tooltip')?.textContent === 'Hackney'")
+        .await;
+    // Off the borough onto bare map (the top-left corner): the name goes.
+    let corner = browser
+        .eval(
+            "const r = document.querySelector('svg.map').getBoundingClientRect(); \
+             const [x, y] = [r.left + 3, r.top + 3]; \
+             return [x, y, document.elementFromPoint(x, y).matches('svg.map')]",
+        )
+        .await;
+    assert_eq!(corner[2], true, "the corner is not bare map");
+    let actions = fantoccini::actions::MouseActions::new("mouse".into()).then(
+        fantoccini::actions::PointerAction::MoveTo {
+            duration: None,
+            x: corner[0].as_f64().unwrap(),
+            y: corner[1].as_f64().unwrap(),
+        },
+    );
+    browser.client.perform_actions(actions).await.unwrap();
+    browser
+        .wait_until("document.querySelector('.tooltip').textContent !== 'Hackney'")
         .await;
     browser.assert_no_console_errors().await;
     browser.close().await;

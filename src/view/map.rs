@@ -1,7 +1,8 @@
 //! The map, taken over from the page: the build drew every borough as a link to its story; the
 //! app turns them into buttons in place (nothing moves), with one tab stop for the whole map.
-//! The arrow keys move to the neighbouring area in that direction; Enter or Space opens an
-//! area's story. Events are handled once, on the SVG, for all 33 shapes.
+//! The arrow keys move to the neighbouring area in that direction; Enter or Space (or a click)
+//! opens an area's story, and closes it if it is open: the buttons are toggles. Events are
+//! handled once, on the SVG, for all 33 shapes.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -81,22 +82,28 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     let svg = &elements.svg;
     // The borough a pointer picked, which then holds the map's tab stop.
     let pick = move |event: &web_sys::Event| {
-        let area = browser::event_element(event, "[data-code]").and_then(|e| area_of(&e));
+        let area = area_at(event);
         if let Some(area) = area {
             roving.set(Some(area));
         }
         area
     };
+    // A press that began before the app took over, on a borough's link, ends on a shape the
+    // app has since taken out of that link: Chrome has lost the press's target and fires no
+    // click. So the first release on the map, if no press anywhere came first, picks (and a
+    // click that a browser may still send for that press does not undo it).
+    let picked_on_release = Rc::new(Cell::new(false));
+    let picked = picked_on_release.clone();
     browser::listen(svg, "click", move |event| {
-        // A tap on the map but outside every borough (the Thames, the margin) closes.
-        selection.choose(pick(&event));
+        let area = pick(&event);
+        if !picked.replace(false) {
+            // A tap on the map but outside every borough (the Thames, the margin) closes.
+            selection.toggle(area);
+        }
     });
     // A pointer does not move keyboard focus onto the map (focusing a shape makes the browser
     // restyle the page in the middle of the click).
     browser::listen(svg, "mousedown", |event| event.prevent_default());
-    // A press that began before the app took over, on a borough's link, ends on a shape the
-    // app has since taken out of that link: the browser has lost the press's target and fires
-    // no click. So the first release on the map, if no press anywhere came first, picks.
     let pressed_since_take_over = Rc::new(Cell::new(false));
     let pressed = pressed_since_take_over.clone();
     browser::listen_to_document("mousedown", move |_| pressed.set(true));
@@ -104,6 +111,10 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
         if !pressed_since_take_over.replace(true) {
             if let Some(area) = pick(&event) {
                 selection.choose(Some(area));
+                picked_on_release.set(true);
+                // Only a click of this same press, which comes before any task, is ignored.
+                let done = picked_on_release.clone();
+                browser::after_next_paint(move || done.set(false));
             }
         }
     });
@@ -123,7 +134,7 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
             }
         } else if matches!(key.as_str(), "Enter" | " " | "Spacebar") {
             event.prevent_default();
-            selection.choose(Some(area));
+            selection.toggle(Some(area));
         }
     });
     // Focus events are heard on the frame around the SVG: Chromium makes an SVG element with
@@ -138,12 +149,9 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
         }
     });
     browser::listen(&frame, "focusout", move |_| keyboard_focus.set(None));
-    browser::listen(svg, "mouseover", move |event| {
-        let area = browser::event_element(&event, "[data-code]").and_then(|e| area_of(&e));
-        if area.is_some() {
-            hovered.set(area);
-        }
-    });
+    // Onto a borough, or off it onto the Thames or the margin (which unhovers it: a tap on a
+    // phone sends no mouseleave).
+    browser::listen(svg, "mouseover", move |event| hovered.set(area_at(&event)));
     browser::listen(svg, "mouseleave", move |_| hovered.set(None));
 
     overlay(map, elements, keyboard_focus, hovered);
@@ -169,6 +177,11 @@ fn on_change(current: impl Fn() -> Option<Area> + 'static, apply: impl Fn(Area, 
 
 fn area_of(element: &Element) -> Option<Area> {
     Area::from_code(&element.get_attribute("data-code")?)
+}
+
+/// The area a pointer event on the map is over: a borough's shape or its touch target.
+fn area_at(event: &web_sys::Event) -> Option<Area> {
+    browser::event_element(event, "[data-code]").and_then(|e| area_of(&e))
 }
 
 /// Each borough's link becomes a button (one tab stop for the map, named by the area, described

@@ -74,6 +74,13 @@ impl Selection {
         }
     }
 
+    /// A press on the map's button for `area` (or on the map outside every area, `None`): the
+    /// buttons are toggles (`aria-pressed`), so pressing the open area's button closes it.
+    pub fn toggle(self, area: Option<Area>) {
+        let open = self.selected.get_untracked();
+        self.choose(if area == open { None } else { area });
+    }
+
     /// Closes the open area, if any, and puts keyboard focus back on it in the map.
     pub fn close(self) {
         if let Some(area) = self.selected.get_untracked() {
