@@ -8,6 +8,7 @@ use serde_json::json;
 use support::{serve, serve_without_app, Browser};
 
 const TAB: char = '\u{E004}';
+const BACKSPACE: char = '\u{E003}';
 const ENTER: char = '\u{E007}';
 const ESCAPE: char = '\u{E00C}';
 const LEFT: char = '\u{E012}';
@@ -153,6 +154,23 @@ async fn search_and_list_select_on_the_map() {
     );
     let list_pressed = browser.eval("return [...document.querySelectorAll('.area-list [aria-current=true]')].map(b => b.dataset.code)").await;
     assert_eq!(list_pressed, json!(["E09000023"]));
+
+    // Emptied, the box lists every area; Enter then picks none of them.
+    input
+        .send_keys(&BACKSPACE.to_string().repeat("Lewisham".len()))
+        .await
+        .unwrap();
+    browser
+        .wait_until(
+            "document.querySelectorAll('#find-list:not([hidden]) [role=option]').length === 33",
+        )
+        .await;
+    browser.press(ENTER).await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(
+        browser.text(".area-panel:not([hidden]) h2").await,
+        "Lewisham"
+    );
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

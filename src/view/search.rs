@@ -39,6 +39,7 @@ pub fn take_over() {
         shown.set_value(name);
         set_query(name);
         open.set(false);
+        active.set(None);
     });
 
     let choose = move |area: Area| {
@@ -52,6 +53,7 @@ pub fn take_over() {
         active.set(None);
         open.set(true);
     });
+    let entered = input.clone();
     browser::listen(&input, "keydown", move |event| {
         let Some(key) = event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
             return;
@@ -67,8 +69,12 @@ pub fn take_over() {
                 }
             }
             "Enter" if open.get_untracked() => {
-                let pick = active.get_untracked().unwrap_or(0);
-                if let Some(area) = results.with_untracked(|r| r.get(pick).copied()) {
+                // The active option, else the best match for what was typed (an empty box
+                // matches every area, and picks none of them).
+                let typed = !entered.value().trim().is_empty();
+                let pick = active.get_untracked().or(typed.then_some(0));
+                if let Some(area) = pick.and_then(|i| results.with_untracked(|r| r.get(i).copied()))
+                {
                     event.prevent_default();
                     choose(area);
                 }
