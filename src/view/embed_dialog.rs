@@ -56,8 +56,8 @@ pub fn take_over() {
     };
     let _ = button.remove_attribute("disabled");
     let base = browser::app_base_url();
-    // Writes the snippets for the current choices into the dialog; returns them for copying.
-    let fill = move || {
+    // The snippets for the choices in the dialog now.
+    let chosen = move || {
         let borough = browser::query("#embed-borough")
             .and_then(|s| s.dyn_into::<HtmlSelectElement>().ok())
             .and_then(|s| Area::parse(&s.value()));
@@ -65,7 +65,12 @@ pub fn take_over() {
             .and_then(|i| i.get_attribute("value"))
             .and_then(|v| ColourScheme::parse(&v))
             .unwrap_or_default();
-        let snippets = Snippets::new(&base, borough, scheme);
+        Snippets::new(&base, borough, scheme)
+    };
+    // Writes them into the dialog, and points the preview at them.
+    let chosen_now = chosen.clone();
+    let fill = move || {
+        let snippets = chosen_now();
         for (id, text) in [
             ("#embed-script", &snippets.script),
             ("#embed-iframe", &snippets.iframe),
@@ -79,7 +84,6 @@ pub fn take_over() {
         if let Some(frame) = browser::query(".embed-preview") {
             let _ = frame.set_attribute("src", &snippets.preview_src);
         }
-        snippets
     };
 
     let (opening, fill_on_open) = (dialog.clone(), fill.clone());
@@ -102,16 +106,12 @@ pub fn take_over() {
         if browser::event_element(&event, ".close").is_some() {
             closing.close();
         } else if let Some(copy) = browser::event_element(&event, "[data-copy]") {
-            let which = if copy.get_attribute("data-copy").as_deref() == Some("script") {
-                "script"
-            } else {
-                "iframe"
-            };
-            let snippets = fill();
-            let text = if which == "script" {
-                snippets.script
-            } else {
-                snippets.iframe
+            // What the dialog shows (the preview is left alone: setting its address again
+            // would reload it).
+            let snippets = chosen();
+            let (which, text) = match copy.get_attribute("data-copy").as_deref() {
+                Some("script") => ("script", snippets.script),
+                _ => ("iframe", snippets.iframe),
             };
             spawn_local(async move {
                 let said = if browser::copy_text(&text).await {
