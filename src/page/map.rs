@@ -69,8 +69,9 @@ pub fn map(html: &mut String, layout: &MapLayout, content: &Content) {
     }
     html.push_str(
         "</svg></div><p id=\"map-help\" class=\"help\">Select a borough to read what its community \
-         conversation led to. With a keyboard: Tab to the map, move between neighbouring boroughs \
-         with the arrow keys, press Enter to open one and Escape to close it.</p>",
+         conversation led to.<span class=\"needs-js\"> With a keyboard: Tab to the map, move between \
+         neighbouring boroughs with the arrow keys, press Enter to open one and Escape to close \
+         it.</span></p>",
     );
     // Read out after each borough's name: its status.
     html.push_str("<div hidden>");
