@@ -273,14 +273,9 @@ const VIEWPORT: &str = "return ['svg.map', '.panel-column', '#area-hackney'].map
       const r = document.querySelector(s).getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }) \
     .concat([[Math.round(scrollY)]]);";
 
-/// A press that starts on a borough before the app takes over and ends after it: the app turns
-/// the borough's link into a button in between, and the browser, having lost the press's
-/// target, fires no click. The release must still open the story.
-#[tokio::test]
-async fn a_tap_begun_before_the_app_took_over_still_opens_the_story() {
-    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
-    // The app waits until the test lets it start.
-    let server = StaticServer::start(
+/// The built page, whose app waits until the test starts it (`window.startApp()`).
+fn serve_app_when_asked() -> StaticServer {
+    StaticServer::start(
         &dist(),
         vec![(
             "/boot.js",
@@ -289,7 +284,56 @@ async fn a_tap_begun_before_the_app_took_over_still_opens_the_story() {
                  app.default({ module_or_path: new URL('./borough-map_bg.wasm', import.meta.url) }));",
             ),
         )],
-    );
+    )
+}
+
+/// A reader who arrives by a link to one borough and, before the app has loaded, follows
+/// another borough's link, or closes the story: the app keeps what they chose, as the page
+/// showed it, not what the address first asked for.
+#[tokio::test]
+async fn a_choice_made_before_the_app_arrives_outlasts_the_address_it_came_in_by() {
+    let server = serve_app_when_asked();
+    for (press, then_shown, search) in [
+        (
+            "path.borough[data-code=E09000012]",
+            "Hackney",
+            "?borough=hackney",
+        ),
+        ("#area-sutton .close", "", ""),
+    ] {
+        let browser = Browser::start(1280, 900).await;
+        browser.goto(&server.url("/?borough=sutton")).await;
+        browser
+            .wait_until("typeof window.startApp === 'function' && document.readyState === 'complete' \
+                         && getComputedStyle(document.getElementById('area-sutton')).display !== 'none'")
+            .await;
+        browser.click(press).await;
+        browser.wait_until("location.hash !== ''").await;
+        browser
+            .eval("return window.startApp().then(() => true)")
+            .await;
+        if then_shown.is_empty() {
+            browser.wait_for_summary().await;
+        } else {
+            browser.wait_for_panel(then_shown).await;
+        }
+        browser
+            .wait_until(&format!(
+                "location.search === {search:?} && location.hash === ''"
+            ))
+            .await;
+        browser.assert_no_console_errors().await;
+        browser.close().await;
+    }
+}
+
+/// A press that starts on a borough before the app takes over and ends after it: the app turns
+/// the borough's link into a button in between, and the browser, having lost the press's
+/// target, fires no click. The release must still open the story.
+#[tokio::test]
+async fn a_tap_begun_before_the_app_took_over_still_opens_the_story() {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+    let server = serve_app_when_asked();
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/")).await;
     browser

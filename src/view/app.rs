@@ -33,12 +33,14 @@ pub fn take_over() {
     let (map, elements) = (Arc::new(map), Rc::new(elements));
 
     let address = UrlState::from_query(&browser::location_search());
-    let selection = Selection::new(address.borough.or_else(linked_area), address.embed);
+    let linked = linked_story();
+    let selection = Selection::new(linked.unwrap_or(address.borough), address.embed);
     provide_context(selection);
     provide_context(Highlight::new());
     report_unknown_values(&address);
-    // A story opened through its link before the app loaded stays open, now in the address.
-    if address.borough.is_none() && !browser::location_hash().is_empty() {
+    // A story opened (or closed) through its link before the app loaded stays as the reader
+    // left it, now in the address.
+    if linked.is_some() {
         let search = with_borough(&browser::location_search(), selection.get_untracked());
         browser::set_search(&search, true);
     }
@@ -56,7 +58,7 @@ pub fn take_over() {
     browser::listen_to_window("popstate", move |_| {
         let address = UrlState::from_query(&browser::location_search());
         report_unknown_values(&address);
-        selection.follow(&address, linked_area());
+        selection.follow(linked_story().unwrap_or(address.borough));
     });
     // Escape closes the open area from anywhere (except a dialog, which Escape closes instead)
     // and returns focus to it on the map.
@@ -70,12 +72,15 @@ pub fn take_over() {
     });
 }
 
-/// The area whose story the address's `#area-…` fragment names (a link followed before the
-/// app loaded, or without it).
-fn linked_area() -> Option<Area> {
-    browser::location_hash()
-        .strip_prefix("#area-")
-        .and_then(Area::parse)
+/// The story the address's fragment names, from a link followed before the app loaded (or
+/// without it): an area's (`#area-…`), or the London-wide one (`#london`, `Some(None)`). As in
+/// the stylesheet (`:target`), it comes before `?borough=`: it is the reader's latest step.
+fn linked_story() -> Option<Option<Area>> {
+    let hash = browser::location_hash();
+    if hash == "#london" {
+        return Some(None);
+    }
+    hash.strip_prefix("#area-").and_then(Area::parse).map(Some)
 }
 
 fn report_unknown_values(address: &UrlState) {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::area::Area;
 use crate::browser;
 use crate::content::Theme;
-use crate::url_state::{with_borough, UrlState};
+use crate::url_state::with_borough;
 
 /// The shared state `T` from context, as `expect_context` gives it, but failing with a plain
 /// message: `expect_context`'s `{:?}` message alone brings Rust's whole Debug formatting
@@ -89,10 +89,9 @@ impl Selection {
         }
     }
 
-    /// Back or forward: take the selection from the address (`?borough=`, or a story's
-    /// `#area-…` from before the app loaded) without adding history.
-    pub fn follow(self, state: &UrlState, linked: Option<Area>) {
-        let area = state.borough.or(linked);
+    /// Back or forward: take the selection the address now names (`?borough=`, or a story's
+    /// fragment from before the app loaded) without adding history.
+    pub fn follow(self, area: Option<Area>) {
         STEPS_FOLLOWED.set(STEPS_FOLLOWED.get().wrapping_add(1));
         if self.selected.get_untracked() != area {
             self.selected.set(area);
