@@ -6,8 +6,10 @@
   "use strict";
   var root = document.documentElement;
   var query = new URLSearchParams(location.search);
+  // As the app reads the address (src/url_state.rs): the last of a repeated parameter wins.
   var value = function (name) {
-    return (query.get(name) || "").trim();
+    var all = query.getAll(name);
+    return all.length ? all[all.length - 1].trim() : "";
   };
   // Colours (?theme=light|dark).
   var theme = value("theme").toLowerCase();
@@ -20,7 +22,8 @@
   // would show it ("chosen" in style.css).
   var borough = value("borough");
   var code = borough.toUpperCase();
-  var id = "area-" + borough.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  // The slug as src/area.rs makes it: ASCII letters and digits only.
+  var id = "area-" + borough.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase();
   if (!embed && borough === "") return;
   var isChosen = function (node) {
     return borough !== "" && node.matches(".area-panel") && (node.getAttribute("data-code") === code || node.id === id);

@@ -43,6 +43,9 @@ impl ColourScheme {
 pub struct UrlState {
     pub borough: Option<Area>,
     pub unknown_borough: Option<String>,
+    /// `?theme=`. The page applies it itself before its first paint (`public/early.js`, which
+    /// reads parameters the same way: the last of a repeated one wins); the app reads it for
+    /// `unknown_scheme`, the value it reports.
     pub scheme: ColourScheme,
     pub unknown_scheme: Option<String>,
     /// `?embed=1`: the map is framed in a partner's page.

@@ -273,6 +273,32 @@ const VIEWPORT: &str = "return ['svg.map', '.panel-column', '#area-hackney'].map
       const r = document.querySelector(s).getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }) \
     .concat([[Math.round(scrollY)]]);";
 
+/// A repeated parameter means its last value, to the page's own early script as to the app, so
+/// nothing changes when the app takes over and nothing is reported.
+#[tokio::test]
+async fn the_last_of_a_repeated_parameter_wins_before_and_with_the_app() {
+    let address = "/?borough=nowhere&borough=sutton&theme=purple&theme=dark";
+    const SHOWN: &str = "return [document.documentElement.dataset.theme ?? null, \
+        [...document.querySelectorAll('.area-panel')].filter(p => getComputedStyle(p).display !== 'none').map(p => p.id)]";
+    let held = serve_without_app();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&held.url(address)).await;
+    browser
+        .wait_until("document.readyState === 'complete'")
+        .await;
+    assert_eq!(browser.eval(SHOWN).await, json!(["dark", ["area-sutton"]]));
+    browser.close().await;
+
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url(address)).await;
+    browser.wait_for_panel("Sutton").await;
+    assert_eq!(browser.eval(SHOWN).await, json!(["dark", ["area-sutton"]]));
+    assert_eq!(browser.text("#notices").await, "");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 /// The built page, whose app waits until the test starts it (`window.startApp()`).
 fn serve_app_when_asked() -> StaticServer {
     StaticServer::start(
