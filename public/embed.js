@@ -2,7 +2,8 @@
     in an iframe whose height follows its content. No dependencies. Optional attributes:
     data-borough (a GSS code or slug), data-theme (light, dark or auto), data-title.
     The element fires "borough-map:select" and "borough-map:clear" events (detail: the message),
-    and gets element.boroughMap.select(code), .clear() and .theme(name) to steer the map. */
+    and gets element.boroughMap.select(code), .clear() and .theme(name) to steer the map (commands
+    given before the map has loaded are sent once it has). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -24,9 +25,17 @@
     frame.style.cssText = "display:block;width:100%;height:640px;border:0";
     host.appendChild(frame);
 
+    // Commands wait until the map has said something (it reports its height as soon as it
+    // runs): before that the frame holds a blank page or a map that is not listening yet.
+    var waiting = [];
     window.addEventListener("message", function (event) {
       var data = event.data;
       if (event.source !== frame.contentWindow || !data || data.source !== "borough-map") return;
+      if (waiting) {
+        var ready = waiting;
+        waiting = null;
+        ready.forEach(post);
+      }
       if (data.type === "resize" && typeof data.height === "number" && data.height > 0) {
         frame.style.height = Math.ceil(data.height) + "px";
       } else if (data.type === "select" || data.type === "clear") {
@@ -34,9 +43,13 @@
       }
     });
 
+    function post(command) {
+      frame.contentWindow.postMessage(command, base.origin);
+    }
     function send(command) {
       command.target = "borough-map";
-      frame.contentWindow.postMessage(command, base.origin);
+      if (waiting) waiting.push(command);
+      else post(command);
     }
     host.boroughMap = {
       frame: frame,

@@ -236,17 +236,39 @@ async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map() 
     browser.close().await;
 }
 
+/// A partner's page may steer the map as soon as embed.js has mounted it, before the map in the
+/// frame has loaded: the command waits and then works.
+#[tokio::test]
+async fn a_command_given_before_the_map_has_loaded_is_carried_out() {
+    let app = serve();
+    let early = "<script>document.addEventListener('DOMContentLoaded', () => \
+        document.getElementById('map').boroughMap.select('sutton'));</script>";
+    let host = host_page(&format!("{}{early}", embed_snippet(&app, "")));
+    let browser = Browser::start(1024, 800).await;
+    open_host(&browser, &host).await;
+    wait_for_story_in_frame(&browser, "Sutton").await;
+    browser
+        .wait_until("events.some(e => e[0] === 'select' && e[1] === 'E09000029')")
+        .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn commands_from_any_window_but_the_parent_are_ignored() {
     let app = serve();
     // A second frame on the host page tries to steer the map when told "go".
-    let foreign = "<iframe id=\"foreign\" srcdoc=\"<script>addEventListener('message', e => { if (e.data === 'go') \
-        parent.frames[0].postMessage({target: 'borough-map', type: 'select', code: 'E09000029'}, '*'); });</script>\"></iframe>";
+    let foreign = "<iframe id=\"foreign\" srcdoc=\"<script>addEventListener('message', e => { if (e.data === 'go') { \
+        parent.frames[0].postMessage({target: 'borough-map', type: 'select', code: 'E09000029'}, '*'); window.sent = true; } });</script>\"></iframe>";
     let host = host_page(&format!("{}{foreign}", embed_snippet(&app, "")));
     let browser = Browser::start(1024, 800).await;
     open_host(&browser, &host).await;
     browser
         .eval("document.getElementById('foreign').contentWindow.postMessage('go', '*')")
+        .await;
+    // The foreign frame did send its command (the map then has time to act on it).
+    browser
+        .wait_until("document.getElementById('foreign').contentWindow.sent === true")
         .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     // Then the real parent sends the same kind of command, which works.
