@@ -39,6 +39,20 @@ impl Theme {
         }
     }
 
+    /// The label as it reads inside a sentence ("outcomes about …"): in lower case, but for the
+    /// capital that Black takes when it names people and their communities.
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            Theme::Connections => "connections and networks",
+            Theme::ServicesAndRoles => "services and roles",
+            Theme::PlacesAndPlanning => "places and planning",
+            Theme::BlackCommunities => "Black communities' mental health",
+            Theme::ChildrenAndYoungPeople => "children and young people",
+            Theme::StrategiesAndCommissions => "local strategies and commissions",
+            Theme::CommunityEvents => "community events",
+        }
+    }
+
     /// The identifier used in the content file and in URLs, e.g. `places-and-planning`.
     pub fn id(self) -> &'static str {
         match self {
@@ -70,5 +84,18 @@ mod tests {
         }
         assert_eq!(Theme::from_id("Connections"), None);
         assert!(serde_json::from_str::<Theme>("\"wellbeing\"").is_err());
+    }
+
+    #[test]
+    fn in_a_sentence_a_label_is_lower_case_but_for_black() {
+        for theme in Theme::ALL {
+            let label = theme.label();
+            let expected = if theme == Theme::BlackCommunities {
+                label.to_owned()
+            } else {
+                label.to_lowercase()
+            };
+            assert_eq!(theme.in_sentence(), expected);
+        }
     }
 }

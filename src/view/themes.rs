@@ -45,7 +45,7 @@ fn describe(theme: Theme, count: usize) -> String {
     format!(
         "{} with outcomes about {}",
         count_boroughs(count),
-        theme.label().to_ascii_lowercase()
+        theme.in_sentence()
     )
 }
 
@@ -61,7 +61,7 @@ mod tests {
         );
         assert_eq!(
             describe(Theme::BlackCommunities, 2),
-            "2 boroughs with outcomes about black communities' mental health"
+            "2 boroughs with outcomes about Black communities' mental health"
         );
     }
 }
