@@ -258,18 +258,19 @@ async fn the_page_reflows_at_320_px_and_honours_motion_and_colour_preferences() 
             ]}),
         )
         .await;
+    // (The page's one motion is the phone sheet sliding in; nothing else is animated.)
     let styles = browser
-        .eval("const p = document.querySelector('path.borough'); const s = getComputedStyle(p); \
-               return [s.transitionDuration, getComputedStyle(document.querySelector('.panel-column')).animationName, \
-               getComputedStyle(document.documentElement).backgroundColor]")
+        .eval(
+            "return [getComputedStyle(document.querySelector('.panel-column')).animationName, \
+               getComputedStyle(document.documentElement).backgroundColor]",
+        )
         .await;
-    assert_eq!(styles[0], "0s", "transitions are off with reduced motion");
     assert_eq!(
-        styles[1], "none",
+        styles[0], "none",
         "the sheet does not slide in with reduced motion"
     );
     assert_eq!(
-        styles[2], "rgb(21, 23, 28)",
+        styles[1], "rgb(21, 23, 28)",
         "dark colours follow the device"
     );
 
