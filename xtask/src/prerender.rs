@@ -112,11 +112,25 @@ fn without_comment_lines(script: &str) -> String {
     let mut kept = String::with_capacity(script.len());
     for line in script.lines() {
         let code = line.trim();
-        if !in_block && code.starts_with("/*") {
+        // A block comment starts here if the line opens one and does not close it before its
+        // end (`/* a */ go();` is code).
+        if !in_block
+            && code.starts_with("/*")
+            && code[2..].find("*/").is_none_or(|end| end + 4 == code.len())
+        {
             in_block = true;
         }
         if in_block {
-            in_block = !code.ends_with("*/");
+            match code.find("*/") {
+                None => {}
+                Some(end) if end + 2 == code.len() => in_block = false,
+                // Code after the comment's end, on its last line: kept.
+                Some(end) => {
+                    in_block = false;
+                    kept.push_str(&code[end + 2..]);
+                    kept.push('\n');
+                }
+            }
         } else if !code.starts_with("//") {
             kept.push_str(line);
             kept.push('\n');
@@ -281,6 +295,12 @@ mod tests {
         assert_eq!(
             without_comment_lines(glue),
             "class A {\n    get n() { return 1; /* one */ }\n    set(x) {}\n}\n"
+        );
+        // Code on a comment's own line stays.
+        let mixed = "/* a */ go();\n/** @type {number} */ let x = 1;\n/* b\n   c */ stop();\nend();\n";
+        assert_eq!(
+            without_comment_lines(mixed),
+            "/* a */ go();\n/** @type {number} */ let x = 1;\n stop();\nend();\n"
         );
     }
 
