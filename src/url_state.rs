@@ -127,8 +127,10 @@ fn decode(text: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' => {
+                // Two hex digits exactly (from_str_radix alone would take "+4").
                 let hex = bytes
                     .get(i + 1..i + 3)
+                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
                     .and_then(|h| std::str::from_utf8(h).ok());
                 match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     Some(byte) => {
@@ -262,6 +264,8 @@ mod tests {
         assert_eq!(decode("%E2%80%A6"), "…");
         assert_eq!(decode("%FF"), "\u{FFFD}");
         assert_eq!(decode("a%2Bb+c"), "a+b c");
+        assert_eq!(decode("%+4x"), "% 4x");
+        assert_eq!(decode("%-1"), "%-1");
     }
 
     #[test]
