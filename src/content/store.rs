@@ -1,8 +1,8 @@
 //! Reading the content file into checked, per-area entries.
 //!
 //! Reading never fails outright: whatever is sound is kept, and every problem is reported with
-//! the place in the file it comes from, so the page can say exactly what is wrong while the map
-//! and the rest of the story still work.
+//! the place in the file it comes from. The build refuses a file with any problem and says
+//! exactly what is wrong (`crate::page::build`); the fuzzer and the tests use the rest.
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -12,7 +12,7 @@ use super::model::{AreaEntry, Programme, Status};
 use super::theme::Theme;
 use crate::area::{Area, AREA_COUNT};
 
-/// Where the app fetches the content from, relative to the page; also named in messages.
+/// Where the build reads the content from, relative to the repository; also named in messages.
 pub const CONTENT_PATH: &str = "content/londoners-did.json";
 
 /// One problem in the content file: where it is (`areas[3] (E09000004)`) and what it is.

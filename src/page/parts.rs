@@ -113,7 +113,7 @@ pub fn themes(html: &mut String) {
 }
 
 /// Every area with its status: the map's content without the map. Embedded, the page closes
-/// it (see `public/boot.js`) to keep the frame short.
+/// it (see `public/early.js`) to keep the frame short.
 pub fn area_list(html: &mut String, content: &Content) {
     html.push_str(
         "<section class=\"area-list\" aria-labelledby=\"area-list-heading\"><h2 id=\"area-list-heading\">All 33 areas</h2>\

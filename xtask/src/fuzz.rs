@@ -2,7 +2,7 @@
 //! the address's query string, embed commands and the data attributes the app reads back from
 //! the built page. Each input is a seed (real files and
 //! messages) mutated at random, or generated from scratch; a panic anywhere is a failure,
-//! reported with the input that caused it. Deterministic for a given `--seed`.
+//! reported with the input that caused it. Deterministic for a given seed (`cargo xtask fuzz [inputs] [seed]`).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;

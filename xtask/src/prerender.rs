@@ -297,7 +297,8 @@ mod tests {
             "class A {\n    get n() { return 1; /* one */ }\n    set(x) {}\n}\n"
         );
         // Code on a comment's own line stays.
-        let mixed = "/* a */ go();\n/** @type {number} */ let x = 1;\n/* b\n   c */ stop();\nend();\n";
+        let mixed =
+            "/* a */ go();\n/** @type {number} */ let x = 1;\n/* b\n   c */ stop();\nend();\n";
         assert_eq!(
             without_comment_lines(mixed),
             "/* a */ go();\n/** @type {number} */ let x = 1;\n stop();\nend();\n"
