@@ -5,17 +5,12 @@
 mod support;
 
 use borough_map::area::Area;
-use borough_map::content::{Content, Status, Theme};
-use support::{serve, Browser};
-
-fn content() -> Content {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/londoners-did.json");
-    Content::parse(&std::fs::read_to_string(path).unwrap())
-}
+use borough_map::content::{Status, Theme};
+use support::{repo_content, serve, Browser};
 
 #[tokio::test]
 async fn each_borough_with_outcomes_shows_them_with_their_sources() {
-    let content = content();
+    let content = repo_content();
     let server = serve();
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/")).await;
@@ -100,7 +95,7 @@ async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
 
 #[tokio::test]
 async fn picking_a_theme_highlights_exactly_its_boroughs() {
-    let content = content();
+    let content = repo_content();
     let server = serve();
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/")).await;

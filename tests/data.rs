@@ -8,17 +8,16 @@ use borough_map::area::Area;
 use borough_map::content::{Content, Outcome, Status, Theme};
 use borough_map::geo::{BoundarySet, Bounds};
 use serde_json::Value;
+use support::{read_repo_file, repo_content};
+
+mod support;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn read(path: &str) -> String {
-    std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
 fn facts() -> String {
-    read("docs/facts.md")
+    read_repo_file("docs/facts.md")
 }
 
 /// The facts sheet's list of the 33 areas: `E09000001 City of London; E09000002 …`.
@@ -64,10 +63,6 @@ fn facts_statuses() -> BTreeMap<String, &'static str> {
     statuses
 }
 
-fn content() -> Content {
-    Content::parse(&read("content/londoners-did.json"))
-}
-
 fn all_outcomes(content: &Content) -> Vec<(Option<Area>, &Outcome)> {
     let programme = content.programme.as_ref().unwrap();
     programme
@@ -108,7 +103,7 @@ fn the_area_registry_is_the_facts_list() {
 
 #[test]
 fn geometry_holds_the_33_areas_of_the_facts_once_each() {
-    let geojson: Value = serde_json::from_str(&read("geo/boroughs.geojson")).unwrap();
+    let geojson: Value = serde_json::from_str(&read_repo_file("geo/boroughs.geojson")).unwrap();
     assert_eq!(geojson["type"], "FeatureCollection");
     let features = geojson["features"].as_array().unwrap();
     assert_eq!(features.len(), 33);
@@ -130,7 +125,7 @@ fn geometry_holds_the_33_areas_of_the_facts_once_each() {
 fn geometry_rings_are_closed_wound_and_inside_london() {
     // London's extent with a few hundred metres to spare (Hillingdon to Havering, Croydon to Enfield).
     let london = Bounds::of_points(&[[-0.52, 51.28], [0.34, 51.70]]);
-    let geojson: Value = serde_json::from_str(&read("geo/boroughs.geojson")).unwrap();
+    let geojson: Value = serde_json::from_str(&read_repo_file("geo/boroughs.geojson")).unwrap();
     for feature in geojson["features"].as_array().unwrap() {
         let name = feature["properties"]["name"].as_str().unwrap();
         let geometry = &feature["geometry"];
@@ -173,14 +168,14 @@ fn geometry_rings_are_closed_wound_and_inside_london() {
             }
         }
     }
-    let set = BoundarySet::from_geojson(&read("geo/boroughs.geojson")).unwrap();
+    let set = BoundarySet::from_geojson(&read_repo_file("geo/boroughs.geojson")).unwrap();
     assert_eq!(set.skipped, vec![]);
     assert_eq!(set.missing(), vec![]);
 }
 
 #[test]
 fn geometry_has_its_provenance_and_licence_beside_it() {
-    let readme = read("geo/README.md");
+    let readme = read_repo_file("geo/README.md");
     for needed in [
         "vega-datasets",
         "3.2.1",
@@ -198,10 +193,10 @@ fn geometry_has_its_provenance_and_licence_beside_it() {
 
 #[test]
 fn the_content_parses_without_problems_and_covers_every_area() {
-    let content = content();
+    let content = repo_content();
     assert_eq!(content.problems, vec![]);
     assert!(content.programme.is_some());
-    let set = BoundarySet::from_geojson(&read("geo/boroughs.geojson")).unwrap();
+    let set = BoundarySet::from_geojson(&read_repo_file("geo/boroughs.geojson")).unwrap();
     let drawn: BTreeSet<Area> = set.boundaries.iter().map(|b| b.area).collect();
     let described: BTreeSet<Area> = Area::all()
         .filter(|a| content.entry(*a).is_some())
@@ -211,7 +206,7 @@ fn the_content_parses_without_problems_and_covers_every_area() {
 
 #[test]
 fn statuses_are_the_facts_statuses() {
-    let content = content();
+    let content = repo_content();
     let statuses: BTreeMap<String, &'static str> = Area::all()
         .map(|a| (a.code().to_owned(), content.status(a).unwrap().id()))
         .collect();
@@ -223,7 +218,7 @@ fn statuses_are_the_facts_statuses() {
 
 #[test]
 fn only_areas_with_outcomes_list_them_and_each_cites_the_report() {
-    let content = content();
+    let content = repo_content();
     for area in Area::all() {
         let entry = content.entry(area).unwrap();
         assert!(!entry.summary.trim().is_empty(), "{area} has no summary");
@@ -254,7 +249,7 @@ fn only_areas_with_outcomes_list_them_and_each_cites_the_report() {
 
 #[test]
 fn every_link_is_https_and_listed_in_the_facts() {
-    let content = content();
+    let content = repo_content();
     let programme = content.programme.as_ref().unwrap();
     let facts = facts();
     let links = programme.sources.iter().chain(
@@ -274,7 +269,7 @@ fn every_link_is_https_and_listed_in_the_facts() {
 
 #[test]
 fn figures_and_aspirations_are_the_facts() {
-    let content = content();
+    let content = repo_content();
     let programme = content.programme.as_ref().unwrap();
     let figures: BTreeMap<&str, u32> = programme
         .figures
@@ -325,7 +320,7 @@ fn figures_and_aspirations_are_the_facts() {
 
 #[test]
 fn quotations_are_word_for_word_and_attributed() {
-    let content = content();
+    let content = repo_content();
     let facts = facts();
     let quotes: Vec<_> = all_outcomes(&content)
         .into_iter()
@@ -344,8 +339,8 @@ fn quotations_are_word_for_word_and_attributed() {
 
 #[test]
 fn wording_follows_the_facts_rules() {
-    let content = content();
-    let text = read("content/londoners-did.json").to_lowercase();
+    let content = repo_content();
+    let text = read_repo_file("content/londoners-did.json").to_lowercase();
     // Never claim that no conversation took place: the report is silent, not negative.
     for forbidden in [
         "no conversation",
@@ -395,7 +390,7 @@ fn wording_follows_the_facts_rules() {
 
 #[test]
 fn the_reports_ten_summary_points_are_all_on_the_map() {
-    let content = content();
+    let content = repo_content();
     let programme = content.programme.as_ref().unwrap();
     let london_wide: String = programme
         .london_wide

@@ -11,12 +11,9 @@ use borough_map::geo::{BoundarySet, MapLayout};
 use borough_map::page;
 use serde_json::{json, Value};
 use support::{
-    dist, index_with_body, serve, serve_page, serve_without_app, Browser, Reply, StaticServer,
+    dist, index_with_body, read_repo_file, serve, serve_page, serve_without_app, Browser, Reply,
+    StaticServer,
 };
-
-fn read(path: &str) -> String {
-    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
 
 /// Console errors that are not the app's own reports to maintainers.
 async fn foreign_console_errors(browser: &Browser) -> Vec<String> {
@@ -76,14 +73,15 @@ async fn address_garbage_is_shown_as_text_and_shortened() {
 
 #[tokio::test]
 async fn script_injection_through_the_content_never_runs() {
-    let mut content: Value = serde_json::from_str(&read("content/londoners-did.json")).unwrap();
+    let mut content: Value =
+        serde_json::from_str(&read_repo_file("content/londoners-did.json")).unwrap();
     let hackney = &mut content["areas"][11];
     hackney["summary"] = json!("<img src=x onerror=alert(1)> summary");
     hackney["outcomes"][0]["title"] = json!("<script>alert(2)</script>");
     hackney["outcomes"][0]["text"] = json!("<a href=\"javascript:alert(3)\">click</a>");
     // The page as the build would write it from that content (the build itself only
     // publishes content without problems; these strings are not problems, just text).
-    let geometry = read("geo/boroughs.geojson");
+    let geometry = read_repo_file("geo/boroughs.geojson");
     let layout = MapLayout::new(&BoundarySet::from_geojson(&geometry).unwrap()).unwrap();
     let content = Content::parse(&content.to_string());
     assert!(content.problems.is_empty(), "{:?}", content.problems);

@@ -1,4 +1,5 @@
-//! Shared by the browser tests: the server for the built bundle and the browser driver.
+//! Shared by the tests: the repository's files, and for the browser tests the server for the
+//! built bundle and the browser driver.
 #![allow(dead_code)] // each test binary uses its own subset
 
 pub mod browser;
@@ -10,6 +11,17 @@ use std::path::PathBuf;
 pub use browser::Browser;
 #[allow(unused_imports)]
 pub use server::{Reply, StaticServer};
+
+/// A file of the repository, as text.
+pub fn read_repo_file(path: &str) -> String {
+    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
+}
+
+/// The repository's content file, read as the build reads it.
+pub fn repo_content() -> borough_map::content::Content {
+    borough_map::content::Content::parse(&read_repo_file(borough_map::content::CONTENT_PATH))
+}
 
 /// The release bundle the tests run against; `make test` builds it first.
 pub fn dist() -> PathBuf {

@@ -198,8 +198,16 @@ pub fn fuzz(inputs: u64, seed: u64) -> u64 {
         "E09000001 E09000002",
         "connections places-and-planning",
     ];
-    // Silence the default hook: panics are reported here, with their input.
-    std::panic::set_hook(Box::new(|_| {}));
+    // Panics on this thread are reported here, with their input; any other thread's (another
+    // test's, when the unit tests run this) still reach the hook that was there before.
+    let fuzzing = std::thread::current().id();
+    let previous = std::sync::Arc::new(std::panic::take_hook());
+    let others = previous.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != fuzzing {
+            others(info);
+        }
+    }));
     let mut rng = Rng(seed | 1);
     let mut failures = 0;
     let started = Instant::now();
@@ -234,7 +242,10 @@ pub fn fuzz(inputs: u64, seed: u64) -> u64 {
             eprintln!("input {i} (parser {target}) panicked: {shown:?}");
         }
     }
-    let _ = std::panic::take_hook();
+    drop(std::panic::take_hook());
+    if let Ok(previous) = std::sync::Arc::try_unwrap(previous) {
+        std::panic::set_hook(previous);
+    }
     println!(
         "fuzz: {inputs} inputs, {failures} panics, {:.1} s (seed {seed})",
         started.elapsed().as_secs_f64()
