@@ -265,7 +265,7 @@ mod tests {
         assert_eq!(decode("%FF"), "\u{FFFD}");
         assert_eq!(decode("a%2Bb+c"), "a+b c");
         assert_eq!(decode("%+4x"), "% 4x");
-        assert_eq!(decode("%-1"), "%-1");
+        assert_eq!(decode("%+F"), "% F");
     }
 
     #[test]

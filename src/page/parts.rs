@@ -1,7 +1,8 @@
 //! The page around the map and the stories: header, key, list of areas, footer, and the
 //! controls that only work with the app (finding a borough, highlighting a theme, the embed
 //! dialog). Those are drawn disabled; the app enables them in place, so nothing moves. Without
-//! scripting, or if the app cannot load, the stylesheet hides them (`.needs-js`).
+//! scripting, or if the app cannot load, the stylesheet hides them (`.needs-js`), as it does
+//! the map help's keyboard instructions (`super::map`).
 
 use std::fmt::Write;
 

@@ -142,7 +142,11 @@ fn the_key_counts_each_status() {
 fn controls_that_need_the_app_rest_disabled_and_marked() {
     let (layout, content) = london();
     let html = render(&layout, &content);
-    assert_eq!(html.matches("needs-js").count(), 3, "embed, find, themes");
+    assert_eq!(
+        html.matches("needs-js").count(),
+        4,
+        "embed, find, the map help's keyboard sentence, themes"
+    );
     // 1 embed button + 1 text box + the "all" button + one per theme.
     let disabled = html.matches(" disabled>").count();
     assert_eq!(disabled, 3 + crate::content::Theme::ALL.len());
