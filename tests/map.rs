@@ -261,6 +261,17 @@ async fn keyboard_enter_opens_and_hover_names_a_borough() {
         lambeth.attr("aria-pressed").await.unwrap().as_deref(),
         Some("false")
     );
+    // A double-click opens it and leaves it open: its second click does not toggle back.
+    browser.click("path.borough[data-code=E09000022]").await;
+    browser.wait_for_panel("Lambeth").await;
+    browser
+        .eval("document.querySelector('path.borough[data-code=E09000022]').dispatchEvent(new MouseEvent('click', {bubbles: true, detail: 2}))")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(
+        browser.text(".area-panel:not([hidden]) h2").await,
+        "Lambeth"
+    );
 
     // Hovering shows the name beside the map.
     let actions = fantoccini::actions::MouseActions::new("mouse".into()).then(

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent};
+use web_sys::{Element, KeyboardEvent, MouseEvent};
 
 use super::dom::{MapData, PageElements};
 use super::state::{shared, Highlight, Selection};
@@ -96,7 +96,19 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     let picked = picked_on_release.clone();
     browser::listen(svg, "click", move |event| {
         let area = pick(&event);
-        if !picked.replace(false) {
+        if picked.replace(false) {
+            return;
+        }
+        // The second click of a double-click does not undo the first (people double-click
+        // out of habit).
+        let repeated = event
+            .dyn_ref::<MouseEvent>()
+            .is_some_and(|m| m.detail() > 1);
+        if repeated {
+            if area.is_some() {
+                selection.choose(area);
+            }
+        } else {
             // A tap on the map but outside every borough (the Thames, the margin) closes.
             selection.toggle(area);
         }
