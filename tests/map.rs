@@ -166,6 +166,16 @@ async fn choices_faster_than_a_frame_each_get_their_history_entry() {
     browser.close().await;
 }
 
+/// Clicks `shape` and waits for its story, `name`'s, and then for the address, `search`, which
+/// is written once the story has been painted.
+async fn choose_on_map(browser: &Browser, shape: &str, name: &str, search: &str) {
+    browser.click(shape).await;
+    browser.wait_for_panel(name).await;
+    browser
+        .wait_until(&format!("location.search === {search:?}"))
+        .await;
+}
+
 /// A choice shows what the page already holds and changes the address: nothing goes over the
 /// network.
 #[tokio::test]
@@ -179,16 +189,8 @@ async fn choosing_boroughs_downloads_nothing() {
         .await;
     const FETCHED: &str = "return performance.getEntriesByType('resource').map(e => e.name)";
     let before = browser.eval(FETCHED).await;
-    for (shape, name, search) in [
-        (HACKNEY, "Hackney", "?borough=hackney"),
-        (SUTTON, "Sutton", "?borough=sutton"),
-    ] {
-        browser.click(shape).await;
-        browser.wait_for_panel(name).await;
-        browser
-            .wait_until(&format!("location.search === {search:?}"))
-            .await;
-    }
+    choose_on_map(&browser, HACKNEY, "Hackney", "?borough=hackney").await;
+    choose_on_map(&browser, SUTTON, "Sutton", "?borough=sutton").await;
     browser.client.back().await.unwrap();
     browser.wait_for_panel("Hackney").await;
     // Long enough for a request to have started.
@@ -206,16 +208,8 @@ async fn back_and_forward_follow_the_selection() {
     browser.wait_for_map().await;
     // Each choice's address is written once its story has been painted; a reader cannot press
     // Back sooner, but a test can.
-    browser.click(HACKNEY).await;
-    browser.wait_for_panel("Hackney").await;
-    browser
-        .wait_until("location.search === '?borough=hackney'")
-        .await;
-    browser.click(SUTTON).await;
-    browser.wait_for_panel("Sutton").await;
-    browser
-        .wait_until("location.search === '?borough=sutton'")
-        .await;
+    choose_on_map(&browser, HACKNEY, "Hackney", "?borough=hackney").await;
+    choose_on_map(&browser, SUTTON, "Sutton", "?borough=sutton").await;
 
     browser.client.back().await.unwrap();
     browser.wait_for_panel("Hackney").await;
