@@ -2,9 +2,9 @@
 //! and writing the address, focus and scrolling, talking to a framing page, reporting to the
 //! console. (The parts in `view/` also set attributes on the elements they are given.)
 
-use crate::area::Area;
-use crate::embed::{Command, Message};
-use crate::url_state::ColourScheme;
+use borough_core::area::Area;
+use borough_core::embed::{Command, Message};
+use borough_core::url_state::ColourScheme;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

@@ -1,18 +1,13 @@
 //! The "Londoners did" borough map: what the Thrive LDN community conversations led to, drawn
 //! borough by borough.
 //!
-//! The plain-Rust logic (areas, geometry, content, URL state, and `page`, the HTML the build
-//! writes) sits in modules that never touch the browser and are tested natively; `view` holds
-//! the Leptos app that takes the built page over, and `browser` the few calls into the page.
+//! This crate is the app: the WebAssembly that takes over the page the build wrote
+//! (`crates/page`), in place. What both sides share (areas, geometry, content, the address, the
+//! embed protocol and the page contract) is `crates/core`; `view` holds the Leptos parts,
+//! `browser` the calls into the page.
 
-pub mod area;
 pub mod browser;
-pub mod content;
-pub mod embed;
-pub mod geo;
-pub mod page;
 mod panic;
-pub mod url_state;
 pub mod view;
 
 /// Takes over the page the build wrote. Called once by the wasm binary's `main`.

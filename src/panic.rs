@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsValue;
 
 use crate::browser;
-use crate::page::section_id;
-use crate::url_state::UrlState;
+use borough_core::contract::story_id as section_id;
+use borough_core::url_state::UrlState;
 
 const MESSAGE: &str = "Sorry, the map stopped working because of an error in the page. \
 The list of all areas below still opens every borough's story; reload the page to try again.";

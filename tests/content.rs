@@ -4,8 +4,8 @@
 
 mod support;
 
-use borough_map::area::Area;
-use borough_map::content::{Status, Theme};
+use borough_core::area::Area;
+use borough_core::content::{Status, Theme};
 use support::{repo_content, serve, Browser};
 
 #[tokio::test]

@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use borough_map::area::Area;
-use borough_map::content::{Content, Outcome, Status, Theme};
-use borough_map::geo::{BoundarySet, Bounds};
+use borough_core::area::Area;
+use borough_core::content::{Content, Outcome, Status, Theme};
+use borough_core::geo::{BoundarySet, Bounds};
 use serde_json::Value;
 use support::{read_repo_file, repo_content};
 

@@ -1,6 +1,6 @@
 //! Browser tests of what a reader sees when something is wrong: a message in the page, and
 //! everything that can still work still working. (The build refuses broken boundaries or
-//! content, naming the file and entry: see `borough_map::page`'s tests. A reader never meets
+//! content, naming the file and entry: see `borough_page`'s tests. A reader never meets
 //! them.)
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -3,7 +3,7 @@
 
 mod support;
 
-use borough_map::area::Area;
+use borough_core::area::Area;
 use fantoccini::actions::InputSource;
 use support::{serve, Browser};
 

@@ -6,9 +6,9 @@
 
 mod support;
 
-use borough_map::content::Content;
-use borough_map::geo::{BoundarySet, MapLayout};
-use borough_map::page;
+use borough_core::content::Content;
+use borough_core::geo::{BoundarySet, MapLayout};
+use borough_page as page;
 use serde_json::{json, Value};
 use support::{
     dist, index_with_body, read_repo_file, serve, serve_page, serve_without_app, Browser, Reply,

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use borough_map::content::CONTENT_PATH;
-use borough_map::page::{self, GEOMETRY_PATH};
+use borough_core::content::CONTENT_PATH;
+use borough_page::{self as page, GEOMETRY_PATH};
 use serde_json::json;
 
 use crate::server::{Asset, Site};
@@ -102,7 +102,7 @@ fn dist() -> Result<PathBuf, String> {
 
 /// Our release bundle with its page rendered for the boundaries `geojson` instead of the
 /// project's: the app draws no geometry at run time, so the map must be in the HTML, written by
-/// the project's own prerenderer (`borough_map::page`) as the build writes it. The
+/// the project's own prerenderer (`borough_page`) as the build writes it. The
 /// new `index.html` is compressed here, as the build's post-build hook compresses its own.
 pub fn ours_with_boundaries(geojson: &str) -> Result<Page, String> {
     let mut page = ours()?;
@@ -213,7 +213,7 @@ pub fn with_geometry(mut page: Page, geojson: &[u8]) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use borough_map::geo::BoundarySet;
+    use borough_core::geo::BoundarySet;
 
     #[test]
     fn our_scale_page_is_rendered_from_every_feature_of_the_scale_set() {

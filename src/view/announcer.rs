@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::dom::MapData;
 use super::state::{shared, Selection};
-use crate::area::Area;
 use crate::browser;
+use borough_core::area::Area;
 
 pub fn take_over(map: Arc<MapData>) {
     let selection = shared::<Selection>();
@@ -40,9 +40,9 @@ fn announcement(map: &MapData, selected: Option<Area>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Status;
-    use crate::geo::Neighbours;
     use crate::view::dom::ShapeData;
+    use borough_core::content::Status;
+    use borough_core::geo::Neighbours;
 
     #[test]
     fn says_what_was_selected_and_its_status() {

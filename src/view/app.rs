@@ -11,9 +11,9 @@ use super::dom;
 use super::notices::report;
 use super::state::{Highlight, Selection};
 use super::{announcer, embed_dialog, host, map, search, stories, themes};
-use crate::area::Area;
 use crate::browser;
-use crate::url_state::{with_borough, UrlState};
+use borough_core::area::Area;
+use borough_core::url_state::{with_borough, UrlState};
 
 /// Runs once, when the WebAssembly has loaded.
 pub fn take_over() {

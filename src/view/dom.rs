@@ -3,11 +3,11 @@
 
 use web_sys::Element;
 
-use crate::area::Area;
 use crate::browser;
-use crate::content::{Status, Theme};
-use crate::geo::{Neighbours, Point};
-use crate::page::attrs::{parse_areas, parse_label, parse_themes};
+use borough_core::area::Area;
+use borough_core::attrs::{parse_areas, parse_label, parse_themes};
+use borough_core::content::{Status, Theme};
+use borough_core::geo::{Neighbours, Point};
 
 /// What the map's shapes say about one area. Plain data, so components can share it.
 #[derive(Clone, Debug)]
@@ -102,7 +102,7 @@ pub fn find() -> Result<(MapData, PageElements), String> {
         .get_attribute("viewBox")
         .and_then(|v| v.split(' ').nth(2).and_then(|w| w.parse::<i32>().ok()))
         .map(f64::from)
-        .unwrap_or(crate::geo::layout::VIEW_WIDTH);
+        .unwrap_or(borough_core::geo::layout::VIEW_WIDTH);
     let map = MapData {
         width,
         shapes: data,

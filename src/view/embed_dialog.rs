@@ -5,9 +5,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlSelectElement, HtmlTextAreaElement};
 
-use crate::area::Area;
 use crate::browser;
-use crate::url_state::ColourScheme;
+use borough_core::area::Area;
+use borough_core::url_state::ColourScheme;
 
 const FRAME_TITLE: &str = "Map: what London's community conversations led to, borough by borough";
 

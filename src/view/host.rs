@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::state::Selection;
 use crate::browser;
-use crate::embed::{clear_message, resize_messages, select_message, Command, Message};
+use borough_core::embed::{clear_message, resize_messages, select_message, Command, Message};
 
 /// Wires the map to its framing page. Outside a frame the posts go nowhere and no command can
 /// arrive, so this is harmless on the standalone page.

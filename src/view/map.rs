@@ -14,9 +14,9 @@ use web_sys::{Element, KeyboardEvent, MouseEvent};
 
 use super::dom::{MapData, PageElements};
 use super::state::{shared, Highlight, Selection};
-use crate::area::Area;
 use crate::browser;
-use crate::geo::Direction;
+use borough_core::area::Area;
+use borough_core::geo::Direction;
 
 pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     let selection = shared::<Selection>();

@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 
 use super::state::{shared, Selection};
-use crate::area::{search, Area};
 use crate::browser;
+use borough_core::area::{search, Area};
 
 pub fn take_over() {
     let selection = shared::<Selection>();

@@ -5,10 +5,10 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 
-use crate::area::Area;
 use crate::browser;
-use crate::content::Theme;
-use crate::url_state::with_borough;
+use borough_core::area::Area;
+use borough_core::content::Theme;
+use borough_core::url_state::with_borough;
 
 /// The shared state `T` from context, as `expect_context` gives it, but failing with a plain
 /// message: `expect_context`'s `{:?}` message alone brings Rust's whole Debug formatting

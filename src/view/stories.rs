@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use super::dom::PageElements;
 use super::state::{shared, Selection};
-use crate::area::Area;
 use crate::browser;
+use borough_core::area::Area;
 
 /// Runs before the other parts take the page over (see `scrolled` below).
 pub fn take_over(elements: Rc<PageElements>) {

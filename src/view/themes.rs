@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::dom::MapData;
 use super::state::{shared, Highlight};
 use crate::browser;
-use crate::content::Theme;
-use crate::page::count_boroughs;
+use borough_core::content::Theme;
+use borough_core::words::count_boroughs;
 
 pub fn take_over(map: Arc<MapData>) {
     let highlight = shared::<Highlight>();

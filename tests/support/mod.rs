@@ -19,8 +19,8 @@ pub fn read_repo_file(path: &str) -> String {
 }
 
 /// The repository's content file, read as the build reads it.
-pub fn repo_content() -> borough_map::content::Content {
-    borough_map::content::Content::parse(&read_repo_file(borough_map::content::CONTENT_PATH))
+pub fn repo_content() -> borough_core::content::Content {
+    borough_core::content::Content::parse(&read_repo_file(borough_core::content::CONTENT_PATH))
 }
 
 /// The release bundle the tests run against; `make test` builds it first.
@@ -48,7 +48,7 @@ pub fn serve_without_app() -> StaticServer {
 /// The built `index.html` with everything inside `<body>` replaced by `body`.
 pub fn index_with_body(body: &str) -> String {
     let index = std::fs::read_to_string(dist().join("index.html")).unwrap();
-    borough_map::page::with_body(&index, body).unwrap()
+    borough_page::with_body(&index, body).unwrap()
 }
 
 /// Serves the bundle with `index` as its page (at `/` and `/index.html`).

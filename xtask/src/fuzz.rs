@@ -7,11 +7,11 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
-use borough_map::content::Content;
-use borough_map::embed::Command;
-use borough_map::geo::{BoundarySet, MapLayout};
-use borough_map::page::attrs::{parse_areas, parse_label, parse_themes};
-use borough_map::url_state::{with_borough, UrlState};
+use borough_core::attrs::{parse_areas, parse_label, parse_themes};
+use borough_core::content::Content;
+use borough_core::embed::Command;
+use borough_core::geo::{BoundarySet, MapLayout};
+use borough_core::url_state::{with_borough, UrlState};
 
 const GEOMETRY: &str = include_str!("../../geo/boroughs.geojson");
 const CONTENT: &str = include_str!("../../content/londoners-did.json");

@@ -1,4 +1,4 @@
-//! Writes the page (see `borough_map::page`) into a built `index.html`, from the repository's
+//! Writes the page (see `borough_page`) into a built `index.html`, from the repository's
 //! boundaries and content, and puts the stylesheet inline, so that the first paint waits for
 //! nothing but the page itself, and `public/early.js` in the head, so that what the address
 //! asks for (a borough, embedding, colours) is shown from the first paint. Trunk runs it after every build (`cargo xtask post-build`, a
@@ -10,8 +10,8 @@
 use std::path::Path;
 
 use base64::Engine;
-use borough_map::content::CONTENT_PATH;
-use borough_map::page::{self, GEOMETRY_PATH};
+use borough_core::content::CONTENT_PATH;
+use borough_page::{self as page, GEOMETRY_PATH};
 use sha2::{Digest, Sha256};
 
 /// The stylesheet link Trunk writes (its `integrity` attribute follows).

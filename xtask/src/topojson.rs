@@ -7,8 +7,8 @@
 
 use std::path::Path;
 
-use borough_map::area::Area;
-use borough_map::geo::{Point, Ring};
+use borough_core::area::Area;
+use borough_core::geo::{Point, Ring};
 use serde_json::{json, Value};
 
 /// Five decimals of a degree is about a metre: finer than the source's quantisation (~6 m).

@@ -1,13 +1,19 @@
 use super::*;
-use crate::area::Area;
-use crate::content::Status;
-use crate::geo::BoundarySet;
+use borough_core::area::Area;
+use borough_core::attrs;
+use borough_core::content::Status;
+use borough_core::contract::story_id as section_id;
+use borough_core::geo::BoundarySet;
+use borough_core::words::count_boroughs;
 
 fn london() -> (MapLayout, Content) {
-    let geo = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/geo/boroughs.geojson"));
+    let geo = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../geo/boroughs.geojson"
+    ));
     let content = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/content/londoners-did.json"
+        "/../../content/londoners-did.json"
     ));
     let layout = MapLayout::new(&BoundarySet::from_geojson(geo).unwrap()).unwrap();
     (layout, Content::parse(content))
@@ -19,13 +25,6 @@ fn escapes_markup_and_quotes() {
         escape("<a href=\"x\">Tom & Jerry's</a>"),
         "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
     );
-}
-
-#[test]
-fn counts_boroughs_in_words() {
-    assert_eq!(count_boroughs(1), "1 borough");
-    assert_eq!(count_boroughs(8), "8 boroughs");
-    assert_eq!(count_boroughs(0), "0 boroughs");
 }
 
 #[test]
@@ -149,7 +148,7 @@ fn controls_that_need_the_app_rest_disabled_and_marked() {
     );
     // 1 embed button + 1 text box + the "all" button + one per theme.
     let disabled = html.matches(" disabled>").count();
-    assert_eq!(disabled, 3 + crate::content::Theme::ALL.len());
+    assert_eq!(disabled, 3 + borough_core::content::Theme::ALL.len());
 }
 
 #[test]
@@ -186,10 +185,13 @@ fn a_built_pages_body_is_replaced_whole() {
 mod build {
     use super::super::*;
 
-    const GEO: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/geo/boroughs.geojson"));
+    const GEO: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../geo/boroughs.geojson"
+    ));
     const CONTENT: &str = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/content/londoners-did.json"
+        "/../../content/londoners-did.json"
     ));
     const INDEX: &str = "<body><!-- page --></body>";
 

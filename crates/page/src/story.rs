@@ -3,9 +3,10 @@
 
 use std::fmt::Write;
 
-use super::html::{escape, section_id, title_id};
-use crate::area::search;
-use crate::content::{Content, Link, Outcome, Status};
+use super::html::escape;
+use borough_core::area::search;
+use borough_core::content::{Content, Link, Outcome, Status};
+use borough_core::contract::{story_id as section_id, story_title_id as title_id};
 
 pub fn london(html: &mut String, content: &Content) {
     html.push_str(

@@ -6,9 +6,11 @@
 
 use std::fmt::Write;
 
-use super::html::{count_boroughs, escape, section_id};
-use crate::area::search;
-use crate::content::{Content, Status, Theme};
+use super::html::escape;
+use borough_core::area::search;
+use borough_core::content::{Content, Status, Theme};
+use borough_core::contract::story_id as section_id;
+use borough_core::words::count_boroughs;
 
 pub const REPORT_URL: &str =
     "https://www.mentalhealth.org.uk/explore-mental-health/publications/londoners-did";

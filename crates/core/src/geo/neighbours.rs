@@ -151,7 +151,10 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn london() -> MapLayout {
-        let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/geo/boroughs.geojson"));
+        let text = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../geo/boroughs.geojson"
+        ));
         MapLayout::new(&BoundarySet::from_geojson(text).unwrap()).unwrap()
     }
 

@@ -6,18 +6,17 @@
 //!
 //! Nothing here touches the browser, so all of it is tested natively.
 
-pub mod attrs;
 mod html;
 mod map;
 mod parts;
 mod story;
 
-pub use html::{count_boroughs, escape, section_id, title_id};
+pub use html::escape;
 
 use thiserror::Error;
 
-use crate::content::{Content, ContentError};
-use crate::geo::{BoundarySet, FeatureError, GeometryFileError, MapLayout};
+use borough_core::content::{Content, ContentError};
+use borough_core::geo::{BoundarySet, FeatureError, GeometryFileError, MapLayout};
 
 /// Where the build reads the boundaries from, relative to the repository.
 pub const GEOMETRY_PATH: &str = "geo/boroughs.geojson";

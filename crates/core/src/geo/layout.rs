@@ -198,7 +198,10 @@ mod london_tests {
 
     #[test]
     fn only_the_city_of_london_is_too_small_to_tap() {
-        let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/geo/boroughs.geojson"));
+        let text = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../geo/boroughs.geojson"
+        ));
         let layout = MapLayout::new(&BoundarySet::from_geojson(text).unwrap()).unwrap();
         let small: Vec<&str> = layout
             .shapes

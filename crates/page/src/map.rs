@@ -5,10 +5,11 @@
 
 use std::fmt::Write;
 
-use super::attrs::{areas_value, label_value, themes_value};
-use super::html::{escape, section_id};
-use crate::content::{Content, Status, Theme};
-use crate::geo::MapLayout;
+use super::html::escape;
+use borough_core::attrs::{areas_value, label_value, themes_value};
+use borough_core::content::{Content, Status, Theme};
+use borough_core::contract::story_id as section_id;
+use borough_core::geo::MapLayout;
 
 /// Radius, in view units, of the invisible touch target over a small area: 24 CSS px across
 /// on a 360 px phone (WCAG 2.2 target size).

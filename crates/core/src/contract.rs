@@ -1,0 +1,305 @@
+//! The contract between the page the build writes (`borough-page`) and everything that reads it
+//! back: the app (`borough-map`), the stylesheet (`public/style.css`), the early script
+//! (`public/early.js`), the loader (`public/boot.js`) and the tests. Every id, class, data
+//! attribute and address parameter that more than one of them uses is defined here once; the
+//! page writer and the app use these constants, and `crates/page/tests/contract.rs` fails when
+//! the stylesheet or a script uses a name that is neither defined here nor in the page.
+//!
+//! [`PARTS`] lists the elements the app takes over, each with what it is for a reader and
+//! whether a page may lack it by design, so a part the app cannot find is reported, never
+//! silently skipped.
+
+use crate::area::Area;
+
+/// A class: its name, for writing it, and its selector, for finding it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Class {
+    pub name: &'static str,
+    pub selector: &'static str,
+}
+
+/// An element id, likewise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Id {
+    pub name: &'static str,
+    pub selector: &'static str,
+}
+
+/// An attribute, likewise (the selector matches any element that has it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attr {
+    pub name: &'static str,
+    pub selector: &'static str,
+}
+
+/// Defines each name as a constant of `$kind` with its selector, and `ALL`, every one of them.
+macro_rules! names {
+    ($kind:ident, $open:literal, $close:literal; $($(#[$doc:meta])* $constant:ident = $name:literal,)*) => {
+        $($(#[$doc])* pub const $constant: $kind = $kind { name: $name, selector: concat!($open, $name, $close) };)*
+        /// Every name of this kind, for the contract test.
+        pub const ALL: &[$kind] = &[$($constant),*];
+    };
+}
+
+/// Classes the app, the stylesheet or the scripts rely on. (Purely presentational classes that
+/// only the page and the stylesheet share, such as `lede`, stay in the page writer: the
+/// contract test accepts a stylesheet name that the rendered page has.)
+pub mod class {
+    use super::Class;
+    names! { Class, ".", "";
+        /// On the root: the app has taken the page over.
+        JS = "js",
+        /// On the root: the app cannot run here (no WebAssembly, a failed load, a panic).
+        NO_APP = "no-app",
+        /// On the root: the map is framed in a partner's page (`?embed=1`).
+        EMBED = "embed",
+        /// Shown only where the app runs.
+        NEEDS_JS = "needs-js",
+        MAP = "map",
+        BOROUGH = "borough",
+        /// A small area's larger, invisible touch target.
+        HIT_AREA = "hit-area",
+        SELECTED = "selected",
+        HOVERED = "hovered",
+        THEME_MATCH = "theme-match",
+        THEME_OTHER = "theme-other",
+        SELECTED_OUTLINE = "selected-outline",
+        FOCUS_HALO = "focus-halo",
+        FOCUS_OUTLINE = "focus-outline",
+        TOOLTIP = "tooltip",
+        PANEL_COLUMN = "panel-column",
+        /// Every story, London-wide or an area's.
+        PANEL = "panel",
+        AREA_PANEL = "area-panel",
+        SUMMARY_PANEL = "summary-panel",
+        /// A story's Close link.
+        CLOSE = "close",
+        /// A disclosure folded away when embedded.
+        MORE = "more",
+        AREA_LIST = "area-list",
+        THEME_BUTTONS = "theme-buttons",
+        THEME_BUTTON = "theme-button",
+        THEME_SUMMARY = "theme-summary",
+        FIND_EMPTY = "find-empty",
+        EMBED_BUTTON = "embed-button",
+        EMBED_DIALOG = "embed-dialog",
+        EMBED_PREVIEW_SLOT = "embed-preview-slot",
+        EMBED_PREVIEW = "embed-preview",
+        COPY_STATUS = "copy-status",
+        NOTICE = "notice",
+        NOTICE_FATAL = "notice-fatal",
+    }
+}
+
+/// Ids the app, the stylesheet or the scripts rely on. Stories' ids are made by [`story_id`]
+/// and [`story_title_id`]; the statuses' by [`status_id`].
+pub mod id {
+    use super::Id;
+    names! { Id, "#", "";
+        NOTICES = "notices",
+        ANNOUNCER = "announcer",
+        MAP_HELP = "map-help",
+        /// The London-wide story, and its fragment (`#london`).
+        LONDON = "london",
+        LONDON_TITLE = "london-title",
+        FIND_INPUT = "find-input",
+        FIND_LIST = "find-list",
+        EMBED_BOROUGH = "embed-borough",
+        EMBED_SCRIPT = "embed-script",
+        EMBED_IFRAME = "embed-iframe",
+    }
+}
+
+/// Attributes the build writes and the app or the scripts read or write.
+pub mod attr {
+    use super::Attr;
+    names! { Attr, "[", "]";
+        /// An area's GSS code, on its shape, touch target, story and entry in the list.
+        CODE = "data-code",
+        /// A status id (`crate::content::Status::id`), on shapes, the key and stories.
+        STATUS = "data-status",
+        /// Where an area's name goes (see `crate::attrs::label_value`).
+        LABEL = "data-label",
+        /// The codes of the areas that touch it (see `crate::attrs::areas_value`).
+        NEIGHBOURS = "data-neighbours",
+        /// The themes of its outcomes (see `crate::attrs::themes_value`).
+        THEMES = "data-themes",
+        /// The open story: set by the build (the London-wide one), by the early script (the
+        /// one the address names) and by the app (the selected one). The stylesheet shows it,
+        /// or, until the app runs, the one a followed link names (`:target`).
+        OPEN = "data-open",
+        /// On the root: the colours the address or the host asks for (`light`, `dark`).
+        COLOURS = "data-theme",
+        /// On a theme button: the theme it highlights (`all` for none).
+        HIGHLIGHT = "data-highlight",
+        /// On a copy button in the embed dialog: which snippet it copies.
+        COPY = "data-copy",
+    }
+}
+
+/// The address's parameters (see `crate::url_state`), read by the early script and the app.
+pub mod param {
+    pub const BOROUGH: &str = "borough";
+    pub const THEME: &str = "theme";
+    pub const EMBED: &str = "embed";
+    pub const CHILD_ID: &str = "childId";
+}
+
+/// What a theme button that highlights nothing carries in [`attr::HIGHLIGHT`].
+pub const HIGHLIGHT_NONE: &str = "all";
+
+/// How a story's id begins: `area-` and the area's slug.
+pub const STORY_ID_PREFIX: &str = "area-";
+
+/// The id of an area's story, and so its link from the map, e.g. `area-hackney`.
+pub fn story_id(area: Area) -> String {
+    format!("{STORY_ID_PREFIX}{}", area.slug())
+}
+
+/// The area a story's fragment names (`#area-hackney`), if any.
+pub fn story_in_fragment(fragment: &str) -> Option<Area> {
+    fragment
+        .strip_prefix('#')?
+        .strip_prefix(STORY_ID_PREFIX)
+        .and_then(Area::parse)
+}
+
+/// The id of the heading that names an area's story, e.g. `title-hackney`.
+pub fn story_title_id(area: Area) -> String {
+    format!("title-{}", area.slug())
+}
+
+/// The id of the hidden text that says a status, which each shape is described by.
+pub fn status_id(status_id: &str) -> String {
+    format!("status-{status_id}")
+}
+
+/// Whether a page may lack a part by design.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// Every page has it.
+    Required,
+    /// The standalone page has it; an embedded one need not (the header is not shown there).
+    Standalone,
+}
+
+/// An element the app takes over: how to find it, what it is for a reader (for the notice if
+/// it is missing), and whether a page may lack it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part {
+    pub selector: &'static str,
+    /// What the reader loses without it, e.g. "finding a borough by name".
+    pub feature: &'static str,
+    pub presence: Presence,
+}
+
+const fn part(selector: &'static str, feature: &'static str) -> Part {
+    Part {
+        selector,
+        feature,
+        presence: Presence::Required,
+    }
+}
+
+const fn standalone(selector: &'static str, feature: &'static str) -> Part {
+    Part {
+        selector,
+        feature,
+        presence: Presence::Standalone,
+    }
+}
+
+pub const MAP: Part = part(class::MAP.selector, "the map");
+pub const PANEL_COLUMN: Part = part(class::PANEL_COLUMN.selector, "the stories");
+pub const LONDON_STORY: Part = part(id::LONDON.selector, "the London-wide story");
+pub const NOTICES: Part = part(id::NOTICES.selector, "messages about the page");
+pub const ANNOUNCER: Part = part(id::ANNOUNCER.selector, "announcements for screen readers");
+pub const SELECTED_OUTLINE: Part = part(
+    class::SELECTED_OUTLINE.selector,
+    "the outline of the selected borough",
+);
+pub const FOCUS_HALO: Part = part(class::FOCUS_HALO.selector, "the keyboard focus ring");
+pub const FOCUS_OUTLINE: Part = part(class::FOCUS_OUTLINE.selector, "the keyboard focus ring");
+pub const TOOLTIP: Part = part(class::TOOLTIP.selector, "boroughs' names on the map");
+pub const FIND_INPUT: Part = part(id::FIND_INPUT.selector, "finding a borough by name");
+pub const FIND_LIST: Part = part(id::FIND_LIST.selector, "finding a borough by name");
+pub const THEME_BUTTONS: Part = part(class::THEME_BUTTONS.selector, "highlighting a theme");
+pub const THEME_SUMMARY: Part = part(
+    class::THEME_SUMMARY.selector,
+    "the summary of a highlighted theme",
+);
+pub const AREA_LIST: Part = part(class::AREA_LIST.selector, "the list of all areas");
+pub const EMBED_BUTTON: Part = standalone(class::EMBED_BUTTON.selector, "embedding the map");
+pub const EMBED_DIALOG: Part = standalone(class::EMBED_DIALOG.selector, "embedding the map");
+pub const EMBED_BOROUGH: Part = standalone(id::EMBED_BOROUGH.selector, "embedding the map");
+pub const EMBED_SCRIPT: Part = standalone(id::EMBED_SCRIPT.selector, "embedding the map");
+pub const EMBED_IFRAME: Part = standalone(id::EMBED_IFRAME.selector, "embedding the map");
+pub const EMBED_PREVIEW_SLOT: Part = standalone(
+    class::EMBED_PREVIEW_SLOT.selector,
+    "the preview of an embedded map",
+);
+pub const COPY_STATUS: Part = standalone(class::COPY_STATUS.selector, "copying a snippet");
+
+/// Every part the app takes over.
+pub const PARTS: &[Part] = &[
+    MAP,
+    PANEL_COLUMN,
+    LONDON_STORY,
+    NOTICES,
+    ANNOUNCER,
+    SELECTED_OUTLINE,
+    FOCUS_HALO,
+    FOCUS_OUTLINE,
+    TOOLTIP,
+    FIND_INPUT,
+    FIND_LIST,
+    THEME_BUTTONS,
+    THEME_SUMMARY,
+    AREA_LIST,
+    EMBED_BUTTON,
+    EMBED_DIALOG,
+    EMBED_BOROUGH,
+    EMBED_SCRIPT,
+    EMBED_IFRAME,
+    EMBED_PREVIEW_SLOT,
+    COPY_STATUS,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn names_are_unique_within_their_kind_and_selectors_match_them() {
+        let classes: HashSet<_> = class::ALL.iter().map(|c| c.name).collect();
+        assert_eq!(classes.len(), class::ALL.len());
+        let ids: HashSet<_> = id::ALL.iter().map(|i| i.name).collect();
+        assert_eq!(ids.len(), id::ALL.len());
+        let attrs: HashSet<_> = attr::ALL.iter().map(|a| a.name).collect();
+        assert_eq!(attrs.len(), attr::ALL.len());
+        assert_eq!(class::MAP.selector, ".map");
+        assert_eq!(id::NOTICES.selector, "#notices");
+        assert_eq!(attr::OPEN.selector, "[data-open]");
+        for attr in attr::ALL {
+            assert!(attr.name.starts_with("data-"), "{}", attr.name);
+        }
+    }
+
+    #[test]
+    fn story_ids_and_fragments_round_trip() {
+        for area in Area::all() {
+            assert_eq!(
+                story_in_fragment(&format!("#{}", story_id(area))),
+                Some(area)
+            );
+        }
+        let hackney = Area::parse("hackney").unwrap();
+        assert_eq!(story_id(hackney), "area-hackney");
+        assert_eq!(story_title_id(hackney), "title-hackney");
+        assert_eq!(status_id("held"), "status-held");
+        for other in ["", "#", "#london", "area-hackney", "#area-nowhere"] {
+            assert_eq!(story_in_fragment(other), None, "{other}");
+        }
+    }
+}
