@@ -1,7 +1,8 @@
 // Runs inline in the page's head, before anything of the body is parsed or painted (the build
 // puts it there, allowed by its hash in the Content Security Policy), so that what the address
 // asks for shows from the first paint and nothing moves when the app takes over. The app reads
-// the same parameters itself (src/url_state.rs) and reports values it does not know.
+// the same parameters itself (crates/core/src/url_state.rs) and reports values it does not
+// know. Every name here is defined in crates/core/src/contract.rs (a test holds this file to it).
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -18,33 +19,54 @@
   var embed = value("embed");
   embed = embed !== "" && embed !== "0" && embed !== "false";
   if (embed) root.classList.add("embed");
-  // The borough (?borough= a GSS code or a slug of its name): its story is shown as its link
-  // would show it ("chosen" in style.css).
+
+  // The open story carries data-open: the build marks the London-wide one. Before the app,
+  // this marks the one a followed link names, else the one ?borough= names (a GSS code or a
+  // slug of its name), as the app will.
+  var open = function (story) {
+    document.querySelectorAll(".panel[data-open]").forEach(function (other) {
+      if (other !== story) other.removeAttribute("data-open");
+    });
+    story.setAttribute("data-open", "");
+  };
+  var fragment = location.hash.slice(1);
   var borough = value("borough");
   var code = borough.toUpperCase();
   // The slug as src/area.rs makes it: ASCII letters and digits only.
   var id = "area-" + borough.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase();
-  if (!embed && borough === "") return;
-  var isChosen = function (node) {
+  var named = function (node) {
     return borough !== "" && node.matches(".area-panel") && (node.getAttribute("data-code") === code || node.id === id);
   };
   // The body is not parsed yet: each element is seen as the parser adds it, before it is drawn.
   // The story is marked once the parser has reached the London-wide story, which follows every
   // area's: by then the chosen story is whole, so it is drawn once, at its full size.
-  var story = null;
+  var linked = null;
+  var asked = null;
+  var mark = function () {
+    if (linked || asked) open(linked || asked);
+  };
   var observer = new MutationObserver(function (records) {
     records.forEach(function (record) {
       record.addedNodes.forEach(function (node) {
         if (node.nodeType !== 1) return;
         if (embed && node.matches("details.more")) node.open = false;
-        if (isChosen(node)) story = node;
-        if (story && node.id === "london") story.classList.add("chosen");
+        if (!node.matches(".panel")) return;
+        if (fragment !== "" && node.id === fragment) linked = node;
+        else if (named(node)) asked = node;
+        if (node.id === "london") mark();
       });
     });
   });
-  observer.observe(root, { childList: true, subtree: true });
+  if (embed || fragment !== "" || borough !== "") observer.observe(root, { childList: true, subtree: true });
   document.addEventListener("DOMContentLoaded", function () {
     observer.disconnect();
-    if (story) story.classList.add("chosen");
+    mark();
+  });
+  // A story link followed before the app has taken over (or without it, after a failure):
+  // its story is the open one. From the takeover on, the app keeps the stories.
+  addEventListener("hashchange", function () {
+    if (root.classList.contains("js")) return;
+    var target = document.getElementById(location.hash.slice(1));
+    if (target && target.matches(".panel")) open(target);
   });
 })();

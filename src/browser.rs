@@ -3,6 +3,7 @@
 //! console. (The parts in `view/` also set attributes on the elements they are given.)
 
 use borough_core::area::Area;
+use borough_core::contract::{attr, class, id, story_in_fragment};
 use borough_core::embed::{Command, Message};
 use borough_core::url_state::ColourScheme;
 use wasm_bindgen::closure::Closure;
@@ -24,16 +25,6 @@ fn document() -> Option<web_sys::Document> {
 /// The first element matching `selector`.
 pub fn query(selector: &str) -> Option<web_sys::Element> {
     document()?.query_selector(selector).ok()?
-}
-
-/// Every element matching `selector`, in document order.
-pub fn query_all(selector: &str) -> Vec<web_sys::Element> {
-    let Some(list) = document().and_then(|d| d.query_selector_all(selector).ok()) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
 }
 
 /// Appends a new `<tag class=class>text</tag>` to `parent`.
@@ -138,11 +129,9 @@ pub fn set_search(search: &str, replace: bool) {
     // A story's own fragment (`#area-…`, `#london`: a link followed before the app loaded)
     // gives way to `?borough=`; any other fragment stays.
     let hash = location.hash().unwrap_or_default();
-    let kept_hash = if hash.starts_with("#area-") || hash == "#london" {
-        ""
-    } else {
-        hash.as_str()
-    };
+    let is_story =
+        story_in_fragment(&hash).is_some() || hash.strip_prefix('#') == Some(id::LONDON.name);
+    let kept_hash = if is_story { "" } else { hash.as_str() };
     if search == location.search().unwrap_or_default() && kept_hash == hash {
         return;
     }
@@ -238,8 +227,8 @@ pub fn observe_content_height(on_change: impl Fn(u32) + 'static) {
     }
 }
 
-/// Adds or removes `class` on the root element, which the stylesheet follows (`js`: the app
-/// has taken over; `story-open`: an area's story is shown).
+/// Adds or removes `class` on the root element, which the stylesheet follows (see
+/// `borough_core::contract::class`: `js`, the app has taken over; `no-app`, it cannot run).
 pub fn set_root_class(class: &str, on: bool) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
         let _ = root.class_list().toggle_with_force(class, on);
@@ -257,9 +246,13 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// The drawn path of `area`, if the map is drawn.
 pub fn area_element(area: Area) -> Option<web_sys::SvgElement> {
-    query(&format!("path.borough[data-code=\"{}\"]", area.code()))?
-        .dyn_into()
-        .ok()
+    let selector = format!(
+        "{}[{}=\"{}\"]",
+        class::BOROUGH.selector,
+        attr::CODE.name,
+        area.code()
+    );
+    query(&selector)?.dyn_into().ok()
 }
 
 /// Moves keyboard focus to `area`'s shape on the map.
@@ -344,12 +337,29 @@ pub fn set_colour_scheme(scheme: ColourScheme) {
         return;
     };
     let _ = match scheme.attribute() {
-        Some(value) => root.set_attribute("data-theme", value),
-        None => root.remove_attribute("data-theme"),
+        Some(value) => root.set_attribute(attr::COLOURS.name, value),
+        None => root.remove_attribute(attr::COLOURS.name),
     };
 }
 
 /// Reports a problem to maintainers; the page says it to readers separately.
 pub fn console_error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(message));
+}
+
+/// Every element matching `selector` inside `parent`, in document order.
+pub fn query_all_within(parent: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = parent.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+/// Whether the root element has `class` (see `borough_core::contract::class`).
+pub fn root_has_class(class: &str) -> bool {
+    document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.class_list().contains(class))
 }

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsValue;
 
 use crate::browser;
-use borough_core::contract::story_id as section_id;
+use borough_core::contract::{class, story_id};
 use borough_core::url_state::UrlState;
 
 const MESSAGE: &str = "Sorry, the map stopped working because of an error in the page. \
@@ -30,22 +30,21 @@ pub fn install_hook() {
 }
 
 fn hand_back_the_page() {
-    // The stylesheet's no-script rules show the story the #fragment names: make that the one
-    // the address selects.
+    // Without the app the stylesheet also shows the story the #fragment names (`:target`):
+    // make that the one the app had open, and from then on the page's links, the early
+    // script and the stylesheet do the rest.
     let selected = UrlState::from_query(&browser::location_search()).borough;
     if let (Some(area), Some(window)) = (selected, web_sys::window()) {
-        let _ = window.location().set_hash(&section_id(area));
+        let _ = window.location().set_hash(&story_id(area));
     }
-    browser::set_root_class("js", false);
-    browser::set_root_class("story-open", false);
-    browser::set_root_class("no-app", true);
-    for panel in browser::query_all(".panel[hidden]") {
-        let _ = panel.remove_attribute("hidden");
-    }
+    browser::set_root_class(class::JS.name, false);
+    browser::set_root_class(class::NO_APP.name, true);
     let Some(body) = browser::query("body") else {
         return;
     };
-    if let Some(notice) = browser::append_element(&body, "p", "notice notice-fatal", MESSAGE) {
+    if let Some(notice) = browser::append_element(&body, "p", class::NOTICE.name, MESSAGE) {
+        // Marked fatal, so boot.js does not add its own notice after it.
+        let _ = notice.class_list().add_1(class::NOTICE_FATAL.name);
         let _ = notice.set_attribute("role", "alert");
         let _ = body.prepend_with_node_1(&notice);
     }

@@ -167,10 +167,7 @@ async fn search_and_list_select_on_the_map() {
         .await;
     browser.press(ENTER).await;
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    assert_eq!(
-        browser.text(".area-panel:not([hidden]) h2").await,
-        "Lewisham"
-    );
+    assert_eq!(browser.text(".area-panel[data-open] h2").await, "Lewisham");
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
@@ -229,7 +226,7 @@ async fn on_a_phone_the_city_can_be_tapped_and_the_story_is_a_bottom_sheet() {
     browser.click(".area-list a[data-code=E09000001]").await;
     browser.wait_for_panel("City of London").await;
     browser.wait_until(SHEET_SETTLED).await;
-    browser.click(".area-panel:not([hidden]) .close").await;
+    browser.click(".area-panel[data-open] .close").await;
     browser.wait_for_summary().await;
     browser.assert_no_console_errors().await;
     browser.close().await;

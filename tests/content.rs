@@ -29,7 +29,7 @@ async fn each_borough_with_outcomes_shows_them_with_their_sources() {
         browser.wait_for_panel(area.name()).await;
         let shown = browser
             .eval(
-                "return [...document.querySelectorAll('.area-panel:not([hidden]) .outcome')].map(o => \
+                "return [...document.querySelectorAll('.area-panel[data-open] .outcome')].map(o => \
                  [o.querySelector('h3').textContent, o.querySelector('.sources a')?.href ?? ''])",
             )
             .await;
@@ -47,7 +47,7 @@ async fn each_borough_with_outcomes_shows_them_with_their_sources() {
             );
         }
         assert_eq!(
-            browser.text(".area-panel:not([hidden]) .status").await,
+            browser.text(".area-panel[data-open] .status").await,
             "Outcomes recorded"
         );
     }
@@ -61,7 +61,7 @@ async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/?borough=tower-hamlets")).await;
     browser.wait_for_panel("Tower Hamlets").await;
-    let panel = browser.text(".area-panel:not([hidden])").await;
+    let panel = browser.text(".area-panel[data-open]").await;
     assert!(
         panel.contains("Conversation held, no outcome recorded"),
         "{panel}"
@@ -69,14 +69,14 @@ async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
     assert!(panel.contains("Bethnal Green"), "{panel}");
     assert_eq!(
         browser
-            .eval("return document.querySelectorAll('.area-panel:not([hidden]) .outcome').length")
+            .eval("return document.querySelectorAll('.area-panel[data-open] .outcome').length")
             .await,
         0
     );
 
     browser.click("path.borough[data-code=E09000005]").await; // Brent
     browser.wait_for_panel("Brent").await;
-    let panel = browser.text(".area-panel:not([hidden])").await;
+    let panel = browser.text(".area-panel[data-open]").await;
     assert!(
         panel.contains("No outcome recorded in the report"),
         "{panel}"
@@ -87,7 +87,7 @@ async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
     );
     assert!(!panel.to_lowercase().contains("no conversation"), "{panel}");
     // The plain message points to the London-wide story.
-    browser.click(".area-panel:not([hidden]) .to-london").await;
+    browser.click(".area-panel[data-open] .to-london").await;
     browser.wait_for_summary().await;
     browser.assert_no_console_errors().await;
     browser.close().await;
@@ -102,7 +102,7 @@ async fn picking_a_theme_highlights_exactly_its_boroughs() {
     browser.wait_for_map().await;
     for theme in Theme::ALL {
         browser
-            .css(&format!(".theme-button[data-theme={}]", theme.id()))
+            .css(&format!(".theme-button[data-highlight={}]", theme.id()))
             .await
             .click()
             .await
@@ -134,13 +134,13 @@ async fn picking_a_theme_highlights_exactly_its_boroughs() {
         assert_eq!(faded, 33 - count, "{}", theme.label());
         let pressed = browser
             .attr(
-                &format!(".theme-button[data-theme={}]", theme.id()),
+                &format!(".theme-button[data-highlight={}]", theme.id()),
                 "aria-pressed",
             )
             .await;
         assert_eq!(pressed.as_deref(), Some("true"));
     }
-    browser.click(".theme-button[data-theme=all]").await;
+    browser.click(".theme-button[data-highlight=all]").await;
     browser
         .wait_until("document.querySelectorAll('path.theme-match, path.theme-other').length === 0")
         .await;

@@ -58,9 +58,7 @@ async fn wait_in_frame(browser: &Browser, condition: &str) {
 async fn wait_for_story_in_frame(browser: &Browser, name: &str) {
     wait_in_frame(
         browser,
-        &format!(
-            "document.querySelector('.area-panel:not([hidden]) h2')?.textContent === {name:?}"
-        ),
+        &format!("document.querySelector('.area-panel[data-open] h2')?.textContent === {name:?}"),
     )
     .await;
 }
@@ -142,7 +140,7 @@ async fn embed_js_frames_the_map_and_its_height_follows_the_content() {
         .await;
     wait_in_frame(
         &browser,
-        "document.querySelector('.summary-panel:not([hidden])') !== null",
+        "document.querySelector('.summary-panel[data-open]') !== null",
     )
     .await;
     let closed = settled_height(&browser).await;
@@ -198,7 +196,7 @@ async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map() 
         .await;
     in_frame(
         &browser,
-        "document.querySelector('.area-panel:not([hidden]) .close').click()",
+        "document.querySelector('.area-panel[data-open] .close').click()",
     )
     .await;
     browser
@@ -228,7 +226,7 @@ async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map() 
     tokio::time::sleep(Duration::from_millis(500)).await;
     let title = in_frame(
         &browser,
-        "return document.querySelector('.area-panel:not([hidden]) h2').textContent",
+        "return document.querySelector('.area-panel[data-open] h2').textContent",
     )
     .await;
     assert_eq!(title, "Lambeth");
@@ -306,7 +304,7 @@ async fn a_pym_js_host_gets_the_height_string_and_amp_hosts_their_message() {
     wait_for_story_in_frame(&browser, "Hackney").await;
     let link = in_frame(
         &browser,
-        "const a = document.querySelector('.area-panel:not([hidden]) .sources a'); return [a.target, a.rel]",
+        "const a = document.querySelector('.area-panel[data-open] .sources a'); return [a.target, a.rel]",
     )
     .await;
     assert_eq!(link, serde_json::json!(["_blank", "noopener noreferrer"]));

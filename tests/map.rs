@@ -52,11 +52,11 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes() {
     browser.wait_for_map().await;
     browser.click(HACKNEY).await;
     browser.wait_for_panel("Hackney").await;
-    let panel = browser.text(".area-panel:not([hidden])").await;
+    let panel = browser.text(".area-panel[data-open]").await;
     assert!(panel.contains("Outcomes recorded"), "{panel}");
     assert!(panel.contains("Britannia Leisure Centre"), "{panel}");
     assert!(panel.contains("registrars"), "{panel}");
-    let source = browser.css(".area-panel:not([hidden]) .sources a").await;
+    let source = browser.css(".area-panel[data-open] .sources a").await;
     assert!(source
         .attr("href")
         .await
@@ -82,7 +82,7 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes() {
         .await;
     assert_eq!(focus, serde_json::json!([true, ["E09000012"]]));
 
-    browser.click(".area-panel:not([hidden]) .close").await;
+    browser.click(".area-panel[data-open] .close").await;
     browser.wait_for_summary().await;
     browser.wait_until("location.search === ''").await;
     assert_eq!(
@@ -101,7 +101,7 @@ async fn the_address_opens_a_borough_by_slug_or_code() {
         browser.goto(&server.url(&format!("/{query}"))).await;
         browser.wait_for_panel("Sutton").await;
         assert!(browser
-            .text(".area-panel:not([hidden])")
+            .text(".area-panel[data-open]")
             .await
             .contains("Fairness Commission"));
         browser.wait_for_map().await;
@@ -239,7 +239,7 @@ async fn keyboard_enter_opens_and_hover_names_a_borough() {
     let lambeth = browser.css("path.borough[data-code=E09000022]").await;
     lambeth.send_keys("\u{E007}").await.unwrap(); // Enter
     browser.wait_for_panel("Lambeth").await;
-    let panel = browser.text(".area-panel:not([hidden])").await;
+    let panel = browser.text(".area-panel[data-open]").await;
     assert!(
         panel.contains("Black Thrive") && panel.contains("Lambeth Together"),
         "{panel}"
@@ -262,10 +262,7 @@ async fn keyboard_enter_opens_and_hover_names_a_borough() {
         .eval("document.querySelector('path.borough[data-code=E09000022]').dispatchEvent(new MouseEvent('click', {bubbles: true, detail: 2}))")
         .await;
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    assert_eq!(
-        browser.text(".area-panel:not([hidden]) h2").await,
-        "Lambeth"
-    );
+    assert_eq!(browser.text(".area-panel[data-open] h2").await, "Lambeth");
 
     // Hovering shows the name beside the map.
     let actions = fantoccini::actions::MouseActions::new("mouse".into()).then(

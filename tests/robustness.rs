@@ -89,9 +89,9 @@ async fn script_injection_through_the_content_never_runs() {
     let browser = Browser::start(1280, 900).await;
     browser.goto(&server.url("/?borough=hackney")).await;
     browser.wait_for_panel("Hackney").await;
-    let summary = browser.text(".area-panel:not([hidden]) .summary").await;
+    let summary = browser.text(".area-panel[data-open] .summary").await;
     assert_eq!(summary, "<img src=x onerror=alert(1)> summary");
-    let panel = browser.text(".area-panel:not([hidden])").await;
+    let panel = browser.text(".area-panel[data-open]").await;
     assert!(
         panel.contains("<script>alert(2)</script>")
             && panel.contains("<a href=\"javascript:alert(3)\">click</a>"),
@@ -458,10 +458,10 @@ for (let i = 0; i < count; i++) {
 await tick();
 // Healthy: all 33 shapes, and the map, the stories, the list and the address agree on one
 // selection (or none).
-const shown = [...doc.querySelectorAll('.area-panel:not([hidden])')].map(p => p.dataset.code);
+const shown = [...doc.querySelectorAll('.area-panel[data-open]')].map(p => p.dataset.code);
 const pressed = [...doc.querySelectorAll('path.borough[aria-pressed=true]')].map(p => p.dataset.code);
 const current = [...doc.querySelectorAll('.area-list [aria-current=true]')].map(a => a.dataset.code);
-const summary = !doc.querySelector('.summary-panel').hidden;
+const summary = doc.querySelector('.summary-panel').hasAttribute('data-open');
 const agree = JSON.stringify(shown) === JSON.stringify(pressed) && JSON.stringify(shown) === JSON.stringify(current)
   && shown.length <= 1 && summary === (shown.length === 0)
   && (new win.URLSearchParams(win.location.search).has('borough')) === (shown.length === 1);

@@ -6,21 +6,19 @@ use leptos::prelude::*;
 
 use super::dom::MapData;
 use super::state::{shared, Selection};
-use crate::browser;
 use borough_core::area::Area;
 
 pub fn take_over(map: Arc<MapData>) {
     let selection = shared::<Selection>();
-    let Some(region) = browser::query("#announcer") else {
+    let Some(region) = super::dom::part(borough_core::contract::ANNOUNCER) else {
         return;
     };
-    // The first run is the page opening: nothing has happened yet to announce.
-    Effect::new(move |opened: Option<()>| {
-        let selected = selection.get();
-        if opened.is_some() {
-            region.set_text_content(Some(&announcement(&map, selected)));
-        }
-    });
+    // Each change, not the page opening: nothing has happened yet to announce then.
+    Effect::watch(
+        move || selection.get(),
+        move |&selected, _, _| region.set_text_content(Some(&announcement(&map, selected))),
+        false,
+    );
 }
 
 fn announcement(map: &MapData, selected: Option<Area>) -> String {

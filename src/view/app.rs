@@ -13,6 +13,7 @@ use super::state::{Highlight, Selection};
 use super::{announcer, embed_dialog, host, map, search, stories, themes};
 use crate::browser;
 use borough_core::area::Area;
+use borough_core::contract::{class, id, story_in_fragment};
 use borough_core::url_state::{with_borough, UrlState};
 
 /// Runs once, when the WebAssembly has loaded.
@@ -21,7 +22,7 @@ pub fn take_over() {
         Ok(found) => found,
         Err(problem) => {
             // The controls that need the app cannot work on this page.
-            browser::set_root_class("no-app", true);
+            browser::set_root_class(class::NO_APP.name, true);
             report(
                 "This copy of the page was built without its map, so it cannot be used. \
                  The report it draws on is \u{201c}Londoners did\u{201d}, on the Mental Health Foundation's website.",
@@ -53,7 +54,7 @@ pub fn take_over() {
     announcer::take_over(map);
     host::connect_to_host(selection, address.child_id.clone());
     // From here the stylesheet shows the selected story instead of the `:target` one.
-    browser::set_root_class("js", true);
+    browser::set_root_class(class::JS.name, true);
 
     browser::listen_to_window("popstate", move |_| {
         let address = UrlState::from_query(&browser::location_search());
@@ -77,10 +78,10 @@ pub fn take_over() {
 /// the stylesheet (`:target`), it comes before `?borough=`: it is the reader's latest step.
 fn linked_story() -> Option<Option<Area>> {
     let hash = browser::location_hash();
-    if hash == "#london" {
+    if hash.strip_prefix('#') == Some(id::LONDON.name) {
         return Some(None);
     }
-    hash.strip_prefix("#area-").and_then(Area::parse).map(Some)
+    story_in_fragment(&hash).map(Some)
 }
 
 fn report_unknown_values(address: &UrlState) {

@@ -1,12 +1,15 @@
-//! The page the build wrote (see `crate::page`), as the app finds it in the DOM: the elements
-//! it takes over, and what their data attributes say about each area.
+//! The page the build wrote (`crates/page`), as the app finds it: each part by its name in the
+//! contract (`borough_core::contract`), and what the map's data attributes say about each area.
+//! A part the page should have but lacks is reported, never silently skipped.
 
 use web_sys::Element;
 
+use super::notices::report;
 use crate::browser;
 use borough_core::area::Area;
 use borough_core::attrs::{parse_areas, parse_label, parse_themes};
 use borough_core::content::{Status, Theme};
+use borough_core::contract::{attr, class, Part, Presence};
 use borough_core::geo::{Neighbours, Point};
 
 /// What the map's shapes say about one area. Plain data, so components can share it.
@@ -50,9 +53,10 @@ impl MapData {
 pub struct PageElements {
     pub svg: Element,
     pub shapes: Vec<(Area, Element)>,
-    pub summary: Element,
+    /// The London-wide story.
+    pub summary: Option<Element>,
     pub stories: Vec<(Area, Element)>,
-    pub panel_column: Element,
+    pub panel_column: Option<Element>,
     pub list_links: Vec<(Area, Element)>,
 }
 
@@ -63,24 +67,47 @@ impl PageElements {
     }
 }
 
-/// Reads the page; `Err` says what is missing, for a page built without its map.
+/// The element `part` names. If the page should have it and does not (an old cached copy, a
+/// host that rewrites HTML), the reader is told which feature is off and why, and the
+/// console names the part; the rest of the map goes on working.
+pub fn part(part: Part) -> Option<Element> {
+    let found = browser::query(part.selector);
+    if found.is_none() && expected(part) {
+        report(
+            &format!(
+                "Part of this page is missing, so {} is not available. The rest of the map still works.",
+                part.feature
+            ),
+            &format!("the page has no {}", part.selector),
+        );
+    }
+    found
+}
+
+/// Whether this kind of page should have `part`.
+fn expected(part: Part) -> bool {
+    match part.presence {
+        Presence::Required => true,
+        Presence::Standalone => !browser::root_has_class(class::EMBED.name),
+    }
+}
+
+/// Each element matching `selector` inside `parent` that names an area in `data-code`.
+fn with_area(parent: &Element, selector: &str) -> Vec<(Area, Element)> {
+    browser::query_all_within(parent, selector)
+        .into_iter()
+        .filter_map(|element| {
+            let value = element.get_attribute(attr::CODE.name)?;
+            Some((Area::from_code(&value)?, element))
+        })
+        .collect()
+}
+
+/// Reads the map; `Err` says what is missing, for a page built without it (nothing of the app
+/// can work then).
 pub fn find() -> Result<(MapData, PageElements), String> {
-    let one = |selector: &str| {
-        browser::query(selector).ok_or_else(|| format!("the page has no {selector}"))
-    };
-    let svg = one("svg.map")?;
-    let summary = one(".summary-panel")?;
-    let panel_column = one(".panel-column")?;
-    let with_area = |selector: &str, attribute: &str| {
-        browser::query_all(selector)
-            .into_iter()
-            .filter_map(|element| {
-                let value = element.get_attribute(attribute)?;
-                Some((Area::from_code(&value)?, element))
-            })
-            .collect::<Vec<_>>()
-    };
-    let shapes = with_area("svg.map path.borough", "data-code");
+    let svg = browser::query(borough_core::contract::MAP.selector).ok_or("the page has no map")?;
+    let shapes = with_area(&svg, class::BOROUGH.selector);
     if shapes.is_empty() {
         return Err("the page has no boroughs on its map".into());
     }
@@ -88,15 +115,15 @@ pub fn find() -> Result<(MapData, PageElements), String> {
     let mut neighbours = Vec::with_capacity(shapes.len());
     for (area, element) in &shapes {
         let attribute = |name| element.get_attribute(name).unwrap_or_default();
-        let label = parse_label(&attribute("data-label"))
+        let label = parse_label(&attribute(attr::LABEL.name))
             .ok_or_else(|| format!("{area} on the map has no label point"))?;
         data.push(ShapeData {
             area: *area,
             label,
-            status: Status::from_id(&attribute("data-status")),
-            themes: parse_themes(&attribute("data-themes")),
+            status: Status::from_id(&attribute(attr::STATUS.name)),
+            themes: parse_themes(&attribute(attr::THEMES.name)),
         });
-        neighbours.push((*area, parse_areas(&attribute("data-neighbours"))));
+        neighbours.push((*area, parse_areas(&attribute(attr::NEIGHBOURS.name))));
     }
     let width = svg
         .get_attribute("viewBox")
@@ -108,12 +135,20 @@ pub fn find() -> Result<(MapData, PageElements), String> {
         shapes: data,
         neighbours: Neighbours::from_lists(neighbours),
     };
+    let panel_column = part(borough_core::contract::PANEL_COLUMN);
+    let list = part(borough_core::contract::AREA_LIST);
     let elements = PageElements {
-        stories: with_area(".area-panel", "data-code"),
-        list_links: with_area(".area-list a", "data-code"),
+        stories: panel_column
+            .as_ref()
+            .map(|column| with_area(column, class::AREA_PANEL.selector))
+            .unwrap_or_default(),
+        list_links: list
+            .as_ref()
+            .map(|list| with_area(list, attr::CODE.selector))
+            .unwrap_or_default(),
+        summary: part(borough_core::contract::LONDON_STORY),
         svg,
         shapes,
-        summary,
         panel_column,
     };
     Ok((map, elements))

@@ -5,8 +5,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlSelectElement, HtmlTextAreaElement};
 
+use super::dom;
 use crate::browser;
 use borough_core::area::Area;
+use borough_core::contract::{self, attr, class};
 use borough_core::url_state::ColourScheme;
 
 const FRAME_TITLE: &str = "Map: what London's community conversations led to, borough by borough";
@@ -48,40 +50,47 @@ impl Snippets {
 }
 
 pub fn take_over() {
-    let (Some(button), Some(dialog)) = (
-        browser::query(".embed-button"),
-        browser::query("dialog.embed-dialog").and_then(|d| d.dyn_into::<HtmlDialogElement>().ok()),
-    ) else {
+    let (
+        Some(button),
+        Some(dialog),
+        Some(borough_field),
+        Some(script),
+        Some(iframe),
+        Some(slot),
+        Some(status),
+    ) = (
+        dom::part(contract::EMBED_BUTTON),
+        dom::part(contract::EMBED_DIALOG).and_then(|d| d.dyn_into::<HtmlDialogElement>().ok()),
+        dom::part(contract::EMBED_BOROUGH).and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()),
+        dom::part(contract::EMBED_SCRIPT).and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()),
+        dom::part(contract::EMBED_IFRAME).and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()),
+        dom::part(contract::EMBED_PREVIEW_SLOT),
+        dom::part(contract::COPY_STATUS),
+    )
+    else {
         return;
     };
     let _ = button.remove_attribute("disabled");
     let base = browser::app_base_url();
     // The snippets for the choices in the dialog now.
     let chosen = move || {
-        let borough = browser::query("#embed-borough")
-            .and_then(|s| s.dyn_into::<HtmlSelectElement>().ok())
-            .and_then(|s| Area::parse(&s.value()));
-        let scheme = browser::query("input[name=embed-theme]:checked")
+        let borough = Area::parse(&borough_field.value());
+        let scheme = browser::query(contract::EMBED_COLOURS_CHOSEN)
             .and_then(|i| i.get_attribute("value"))
             .and_then(|v| ColourScheme::parse(&v))
             .unwrap_or_default();
         Snippets::new(&base, borough, scheme)
     };
     // Writes them into the dialog, and points the preview at them.
-    let chosen_now = chosen.clone();
+    let (chosen_now, preview_slot, slot_on_close, copied) =
+        (chosen.clone(), slot.clone(), slot.clone(), status.clone());
     let fill = move || {
         let snippets = chosen_now();
-        for (id, text) in [
-            ("#embed-script", &snippets.script),
-            ("#embed-iframe", &snippets.iframe),
-        ] {
-            if let Some(area) =
-                browser::query(id).and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-            {
-                area.set_value(text);
-            }
-        }
-        if let Some(frame) = browser::query(".embed-preview") {
+        script.set_value(&snippets.script);
+        iframe.set_value(&snippets.iframe);
+        if let Some(frame) =
+            browser::query_all_within(&preview_slot, class::EMBED_PREVIEW.selector).first()
+        {
             let _ = frame.set_attribute("src", &snippets.preview_src);
         }
     };
@@ -89,10 +98,10 @@ pub fn take_over() {
     let (opening, fill_on_open) = (dialog.clone(), fill.clone());
     browser::listen(&button, "click", move |_| {
         if opening.show_modal().is_ok() {
-            if let Some(slot) = browser::query(".embed-preview-slot") {
-                if let Some(frame) = browser::append_element(&slot, "iframe", "embed-preview", "") {
-                    let _ = frame.set_attribute("title", "Preview of the embedded map");
-                }
+            if let Some(frame) =
+                browser::append_element(&slot, "iframe", class::EMBED_PREVIEW.name, "")
+            {
+                let _ = frame.set_attribute("title", "Preview of the embedded map");
             }
             fill_on_open();
         }
@@ -103,36 +112,33 @@ pub fn take_over() {
     });
     let closing = dialog.clone();
     browser::listen(&dialog, "click", move |event| {
-        if browser::event_element(&event, ".close").is_some() {
+        if browser::event_element(&event, class::CLOSE.selector).is_some() {
             closing.close();
-        } else if let Some(copy) = browser::event_element(&event, "[data-copy]") {
+        } else if let Some(copy) = browser::event_element(&event, attr::COPY.selector) {
             // What the dialog shows (the preview is left alone: setting its address again
             // would reload it).
             let snippets = chosen();
-            let (which, text) = match copy.get_attribute("data-copy").as_deref() {
+            let (which, text) = match copy.get_attribute(attr::COPY.name).as_deref() {
                 Some("script") => ("script", snippets.script),
                 _ => ("iframe", snippets.iframe),
             };
+            let copied = copied.clone();
             spawn_local(async move {
                 let said = if browser::copy_text(&text).await {
                     format!("The {which} snippet is copied.")
                 } else {
                     "Copying was refused: select the snippet and copy it yourself.".into()
                 };
-                if let Some(status) = browser::query(".copy-status") {
-                    status.set_text_content(Some(&said));
-                }
+                copied.set_text_content(Some(&said));
             });
         }
     });
     // Closed, the preview goes (it is a whole second map) and the copy message is cleared.
     browser::listen(&dialog, "close", move |_| {
-        for frame in browser::query_all(".embed-preview") {
+        for frame in browser::query_all_within(&slot_on_close, class::EMBED_PREVIEW.selector) {
             frame.remove();
         }
-        if let Some(status) = browser::query(".copy-status") {
-            status.set_text_content(None);
-        }
+        status.set_text_content(None);
     });
 }
 

@@ -17,13 +17,14 @@ pub fn connect_to_host(selection: Selection, child_id: Option<String>) {
     });
 
     // Every change of selection after the page was taken over, whatever made it.
-    Effect::new(move |rendered: Option<()>| {
-        let selected = selection.get();
-        if rendered.is_some() {
+    Effect::watch(
+        move || selection.get(),
+        |&selected, _, _| {
             let message = selected.map_or_else(clear_message, select_message);
             browser::post_to_parent(&Message::Json(message));
-        }
-    });
+        },
+        false,
+    );
 
     // Our own listener rather than leptos's `window_event_listener`: the same listener on the
     // window, without a second copy of the event-handling code in the WebAssembly.

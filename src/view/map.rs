@@ -12,10 +12,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent};
 
-use super::dom::{MapData, PageElements};
+use super::dom::{self, MapData, PageElements};
 use super::state::{shared, Highlight, Selection};
 use crate::browser;
 use borough_core::area::Area;
+use borough_core::contract::{self, attr, class, status_id};
 use borough_core::geo::Direction;
 
 pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
@@ -30,8 +31,9 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
 
     // A reader may have tabbed onto a borough's link before the app arrived: keep them there.
     let focused = browser::active_element()
-        .and_then(|e| e.closest("svg.map a").ok().flatten())
-        .and_then(|link| link.query_selector("[data-code]").ok().flatten())
+        .filter(|e| elements.svg.contains(Some(e)))
+        .and_then(|e| e.closest("a").ok().flatten())
+        .and_then(|link| link.query_selector(attr::CODE.selector).ok().flatten())
         .and_then(|shape| area_of(&shape));
     links_to_buttons(&elements, &map);
     if let Some(area) = focused {
@@ -45,7 +47,9 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
         move || selection.get(),
         move |area, on| {
             if let Some(path) = shapes.shape(area) {
-                let _ = path.class_list().toggle_with_force("selected", on);
+                let _ = path
+                    .class_list()
+                    .toggle_with_force(class::SELECTED.name, on);
                 let _ = path.set_attribute("aria-pressed", if on { "true" } else { "false" });
             }
         },
@@ -55,7 +59,7 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
         move || hovered.get(),
         move |area, on| {
             if let Some(path) = shapes.shape(area) {
-                let _ = path.class_list().toggle_with_force("hovered", on);
+                let _ = path.class_list().toggle_with_force(class::HOVERED.name, on);
             }
         },
     );
@@ -74,8 +78,8 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
         for ((_, path), shape) in shapes.shapes.iter().zip(&themed.shapes) {
             let matches = theme.map(|t| shape.themes.contains(&t));
             let classes = path.class_list();
-            let _ = classes.toggle_with_force("theme-match", matches == Some(true));
-            let _ = classes.toggle_with_force("theme-other", matches == Some(false));
+            let _ = classes.toggle_with_force(class::THEME_MATCH.name, matches == Some(true));
+            let _ = classes.toggle_with_force(class::THEME_OTHER.name, matches == Some(false));
         }
     });
 
@@ -133,7 +137,7 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     let steps = map.clone();
     browser::listen(svg, "keydown", move |event| {
         let (Some(area), Some(key)) = (
-            browser::event_element(&event, "path.borough").and_then(|e| area_of(&e)),
+            browser::event_element(&event, class::BOROUGH.selector).and_then(|e| area_of(&e)),
             event.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key),
         ) else {
             return;
@@ -153,7 +157,8 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     // focus listeners focusable itself, which would add a stray tab stop.
     let frame = svg.parent_element().unwrap_or_else(|| svg.clone());
     browser::listen(&frame, "focusin", move |event| {
-        if let Some(area) = browser::event_element(&event, "path.borough").and_then(|e| area_of(&e))
+        if let Some(area) =
+            browser::event_element(&event, class::BOROUGH.selector).and_then(|e| area_of(&e))
         {
             roving.set(Some(area));
             let visible = browser::is_focus_visible(event.target());
@@ -169,37 +174,40 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     overlay(map, elements, keyboard_focus, hovered);
 }
 
-/// Runs `apply(area, false)` for the area `current` stops returning and `apply(area, true)` for
-/// the one it starts returning, whenever it changes (and once at first, for the initial one).
+/// Runs `apply(area, true)` for the area `current` returns at first, then, whenever it changes,
+/// `apply(area, false)` for the one it stopped returning and `apply(area, true)` for the new one.
 fn on_change(current: impl Fn() -> Option<Area> + 'static, apply: impl Fn(Area, bool) + 'static) {
-    Effect::new(move |previous: Option<Option<Area>>| {
-        let now = current();
-        let before = previous.flatten();
-        if previous.is_none() || before != now {
-            if let Some(area) = before.filter(|a| Some(*a) != now) {
+    Effect::watch(
+        current,
+        move |&now, before, _| {
+            let before = before.copied().flatten();
+            if before == now {
+                return;
+            }
+            if let Some(area) = before {
                 apply(area, false);
             }
             if let Some(area) = now {
                 apply(area, true);
             }
-        }
-        now
-    });
+        },
+        true,
+    );
 }
 
 fn area_of(element: &Element) -> Option<Area> {
-    Area::from_code(&element.get_attribute("data-code")?)
+    Area::from_code(&element.get_attribute(attr::CODE.name)?)
 }
 
 /// The area a pointer event on the map is over: a borough's shape or its touch target.
 fn area_at(event: &web_sys::Event) -> Option<Area> {
-    browser::event_element(event, "[data-code]").and_then(|e| area_of(&e))
+    browser::event_element(event, attr::CODE.selector).and_then(|e| area_of(&e))
 }
 
 /// Each borough's link becomes a button (one tab stop for the map, named by the area, described
 /// by its status); the links are unwrapped, so no element moves.
 fn links_to_buttons(elements: &PageElements, map: &MapData) {
-    for link in browser::query_all("svg.map a") {
+    for link in browser::query_all_within(&elements.svg, "a") {
         if let Some(parent) = link.parent_node() {
             while let Some(child) = link.first_child() {
                 let _ = parent.insert_before(&child, Some(&link));
@@ -215,7 +223,7 @@ fn links_to_buttons(elements: &PageElements, map: &MapData) {
         let _ = path.set_attribute("role", "button");
         let _ = path.set_attribute("tabindex", "-1");
         let _ = path.set_attribute("aria-label", area.name());
-        let _ = path.set_attribute("aria-describedby", &format!("status-{status}"));
+        let _ = path.set_attribute("aria-describedby", &status_id(status));
         let _ = path.set_attribute("aria-pressed", "false");
     }
 }
@@ -230,12 +238,11 @@ fn overlay(
     hovered: RwSignal<Option<Area>>,
 ) {
     let selection = shared::<Selection>();
-    let part = |class: &str| browser::query(&format!("svg.map .{class}"));
     let (Some(selected), Some(halo), Some(ring), Some(tooltip)) = (
-        part("selected-outline"),
-        part("focus-halo"),
-        part("focus-outline"),
-        part("tooltip"),
+        dom::part(contract::SELECTED_OUTLINE),
+        dom::part(contract::FOCUS_HALO),
+        dom::part(contract::FOCUS_OUTLINE),
+        dom::part(contract::TOOLTIP),
     ) else {
         return;
     };
@@ -256,7 +263,7 @@ fn overlay(
             return;
         };
         // The label point as the page wrote it, so no number formatting is needed here.
-        let label = path.get_attribute("data-label").unwrap_or_default();
+        let label = path.get_attribute(attr::LABEL.name).unwrap_or_default();
         let (label_x, label_y) = label.split_once(' ').unwrap_or_default();
         let anchor = if x < map.width * 0.2 {
             "start"

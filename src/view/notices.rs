@@ -2,18 +2,19 @@
 //! screen readers announce them, and a line in the console for maintainers.
 
 use crate::browser;
+use borough_core::contract::class;
 
 /// Shows `message` in the page (once, however often it is reported) and logs `detail`.
 pub fn report(message: &str, detail: &str) {
     browser::console_error(&format!("borough map: {detail}"));
-    let Some(notices) = browser::query("#notices") else {
+    let Some(notices) = browser::query(borough_core::contract::NOTICES.selector) else {
         return;
     };
-    let shown = browser::query_all("#notices .notice")
+    let shown = browser::query_all_within(&notices, class::NOTICE.selector)
         .iter()
         .any(|n| n.text_content().as_deref() == Some(message));
     if !shown {
-        if let Some(notice) = browser::append_element(&notices, "p", "notice", message) {
+        if let Some(notice) = browser::append_element(&notices, "p", class::NOTICE.name, message) {
             let _ = notice.set_attribute("role", "alert");
         }
     }

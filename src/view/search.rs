@@ -6,15 +6,17 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 
+use super::dom;
 use super::state::{shared, Selection};
 use crate::browser;
 use borough_core::area::{search, Area};
+use borough_core::contract::{self, attr, class};
 
 pub fn take_over() {
     let selection = shared::<Selection>();
     let (Some(input), Some(list)) = (
-        browser::query("#find-input").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()),
-        browser::query("#find-list"),
+        dom::part(contract::FIND_INPUT).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()),
+        dom::part(contract::FIND_LIST),
     ) else {
         return;
     };
@@ -95,8 +97,8 @@ pub fn take_over() {
     // Keep focus in the box when an option is pressed, so the list does not close first.
     browser::listen(&list, "mousedown", |event| event.prevent_default());
     browser::listen(&list, "click", move |event| {
-        let code = browser::event_element(&event, "[data-code]")
-            .and_then(|e| e.get_attribute("data-code"));
+        let code = browser::event_element(&event, attr::CODE.selector)
+            .and_then(|e| e.get_attribute(attr::CODE.name));
         if let Some(area) = code.as_deref().and_then(Area::from_code) {
             choose(area);
         }
@@ -108,34 +110,41 @@ pub fn take_over() {
         let _ = expanded.set_attribute("aria-expanded", if is_open { "true" } else { "false" });
         let _ = options.toggle_attribute_with_force("hidden", !is_open);
     });
+    let list_rows = list.clone();
     // The options are written only while the list is open: choosing a borough elsewhere changes
     // the box's text (and so its matches) without building a list nobody sees.
     Effect::new(move |_| {
         if !open.get() {
             return;
         }
-        list.set_inner_html("");
+        list_rows.set_inner_html("");
         let rows = results.get();
         if rows.is_empty() {
-            browser::append_element(&list, "li", "find-empty", "No borough matches");
+            browser::append_element(
+                &list_rows,
+                "li",
+                class::FIND_EMPTY.name,
+                "No borough matches",
+            );
         }
         // Marked here too, whichever of this and the next effect runs first.
         let chosen = active.get_untracked();
         for (i, area) in rows.into_iter().enumerate() {
-            if let Some(row) = browser::append_element(&list, "li", "", area.name()) {
+            if let Some(row) = browser::append_element(&list_rows, "li", "", area.name()) {
                 let _ = row.set_attribute("id", &option_id(area));
                 let _ = row.set_attribute("role", "option");
-                let _ = row.set_attribute("data-code", area.code());
+                let _ = row.set_attribute(attr::CODE.name, area.code());
                 let is = chosen == Some(i);
                 let _ = row.set_attribute("aria-selected", if is { "true" } else { "false" });
             }
         }
     });
+    let list_now = list.clone();
     Effect::new(move |_| {
         let chosen = active
             .get()
             .and_then(|i| results.with(|r| r.get(i).copied()));
-        for row in browser::query_all("#find-list [role=option]") {
+        for row in browser::query_all_within(&list_now, "[role=option]") {
             let is = row.get_attribute("id") == chosen.map(option_id);
             let _ = row.set_attribute("aria-selected", if is { "true" } else { "false" });
         }

@@ -5,32 +5,36 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::dom::MapData;
+use super::dom::{self, MapData};
 use super::state::{shared, Highlight};
 use crate::browser;
 use borough_core::content::Theme;
+use borough_core::contract::{self, attr, class};
 use borough_core::words::count_boroughs;
 
 pub fn take_over(map: Arc<MapData>) {
     let highlight = shared::<Highlight>();
-    let buttons = browser::query_all(".theme-button");
+    let Some(group) = dom::part(contract::THEME_BUTTONS) else {
+        return;
+    };
+    let buttons = browser::query_all_within(&group, class::THEME_BUTTON.selector);
     for button in &buttons {
         let _ = button.remove_attribute("disabled");
     }
-    if let Some(group) = browser::query(".theme-buttons") {
-        browser::listen(&group, "click", move |event| {
-            if let Some(button) = browser::event_element(&event, ".theme-button") {
-                let id = button.get_attribute("data-theme").unwrap_or_default();
-                highlight.set(Theme::from_id(&id));
-            }
-        });
-    }
-    let summary = browser::query(".theme-summary");
+    browser::listen(&group, "click", move |event| {
+        if let Some(button) = browser::event_element(&event, class::THEME_BUTTON.selector) {
+            let id = button
+                .get_attribute(attr::HIGHLIGHT.name)
+                .unwrap_or_default();
+            highlight.set(Theme::from_id(&id));
+        }
+    });
+    let summary = dom::part(contract::THEME_SUMMARY);
     Effect::new(move |_| {
         let theme = highlight.get();
-        let pressed = theme.map_or("all", Theme::id);
+        let pressed = theme.map_or(contract::HIGHLIGHT_NONE, Theme::id);
         for button in &buttons {
-            let is = button.get_attribute("data-theme").as_deref() == Some(pressed);
+            let is = button.get_attribute(attr::HIGHLIGHT.name).as_deref() == Some(pressed);
             let _ = button.set_attribute("aria-pressed", if is { "true" } else { "false" });
         }
         if let Some(summary) = &summary {

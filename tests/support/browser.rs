@@ -129,7 +129,7 @@ impl Browser {
     /// `name` (the one story not hidden).
     pub async fn wait_for_panel(&self, name: &str) {
         self.wait_until(&format!(
-            "{TAKEN_OVER} && document.querySelector('.area-panel:not([hidden]) h2')?.textContent === {name:?}"
+            "{TAKEN_OVER} && document.querySelector('.area-panel[data-open] h2')?.textContent === {name:?}"
         ))
         .await;
     }
@@ -138,8 +138,8 @@ impl Browser {
     /// selected).
     pub async fn wait_for_summary(&self) {
         self.wait_until(&format!(
-            "{TAKEN_OVER} && document.querySelector('.summary-panel:not([hidden])') !== null \
-             && document.querySelectorAll('.area-panel:not([hidden])').length === 0"
+            "{TAKEN_OVER} && document.querySelector('.summary-panel[data-open]') !== null \
+             && document.querySelectorAll('.area-panel[data-open]').length === 0"
         ))
         .await;
     }

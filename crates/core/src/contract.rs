@@ -145,6 +145,10 @@ pub mod param {
     pub const CHILD_ID: &str = "childId";
 }
 
+/// The embed dialog's colour choices: the radio buttons' `name`, and the chosen one.
+pub const EMBED_COLOURS_FIELD: &str = "embed-theme";
+pub const EMBED_COLOURS_CHOSEN: &str = "input[name=embed-theme]:checked";
+
 /// What a theme button that highlights nothing carries in [`attr::HIGHLIGHT`].
 pub const HIGHLIGHT_NONE: &str = "all";
 
@@ -156,12 +160,11 @@ pub fn story_id(area: Area) -> String {
     format!("{STORY_ID_PREFIX}{}", area.slug())
 }
 
-/// The area a story's fragment names (`#area-hackney`), if any.
+/// The area whose story a fragment names (`#area-hackney`), if any: exactly its id, as the
+/// stylesheet's `:target` and the early script match it.
 pub fn story_in_fragment(fragment: &str) -> Option<Area> {
-    fragment
-        .strip_prefix('#')?
-        .strip_prefix(STORY_ID_PREFIX)
-        .and_then(Area::parse)
+    let id = fragment.strip_prefix('#')?.strip_prefix(STORY_ID_PREFIX)?;
+    Area::all().find(|area| area.slug() == id)
 }
 
 /// The id of the heading that names an area's story, e.g. `title-hackney`.
@@ -287,6 +290,14 @@ mod tests {
     }
 
     #[test]
+    fn the_chosen_colour_is_found_by_its_field_name() {
+        assert_eq!(
+            EMBED_COLOURS_CHOSEN,
+            format!("input[name={EMBED_COLOURS_FIELD}]:checked")
+        );
+    }
+
+    #[test]
     fn story_ids_and_fragments_round_trip() {
         for area in Area::all() {
             assert_eq!(
@@ -298,7 +309,15 @@ mod tests {
         assert_eq!(story_id(hackney), "area-hackney");
         assert_eq!(story_title_id(hackney), "title-hackney");
         assert_eq!(status_id("held"), "status-held");
-        for other in ["", "#", "#london", "area-hackney", "#area-nowhere"] {
+        for other in [
+            "",
+            "#",
+            "#london",
+            "area-hackney",
+            "#area-nowhere",
+            "#area-Hackney",
+            "#area-E09000012",
+        ] {
             assert_eq!(story_in_fragment(other), None, "{other}");
         }
     }

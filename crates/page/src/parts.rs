@@ -102,12 +102,12 @@ pub fn themes(html: &mut String) {
     html.push_str(
         "<section class=\"themes-picker needs-js\" aria-labelledby=\"themes-heading\">\
          <h2 id=\"themes-heading\">Highlight a theme</h2><div class=\"theme-buttons\">\
-         <button type=\"button\" class=\"theme-button\" data-theme=\"all\" aria-pressed=\"true\" disabled>All boroughs</button>",
+         <button type=\"button\" class=\"theme-button\" data-highlight=\"all\" aria-pressed=\"true\" disabled>All boroughs</button>",
     );
     for theme in Theme::ALL {
         let _ = write!(
             html,
-            "<button type=\"button\" class=\"theme-button\" data-theme=\"{}\" aria-pressed=\"false\" disabled>{}</button>",
+            "<button type=\"button\" class=\"theme-button\" data-highlight=\"{}\" aria-pressed=\"false\" disabled>{}</button>",
             theme.id(),
             theme.label()
         );

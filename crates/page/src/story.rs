@@ -10,7 +10,7 @@ use borough_core::contract::{story_id as section_id, story_title_id as title_id}
 
 pub fn london(html: &mut String, content: &Content) {
     html.push_str(
-        "<section class=\"panel summary-panel\" id=\"london\" aria-labelledby=\"london-title\">",
+        "<section class=\"panel summary-panel\" id=\"london\" data-open aria-labelledby=\"london-title\">",
     );
     let Some(programme) = &content.programme else {
         html.push_str(
