@@ -3,59 +3,27 @@
 //! `code` and `name`) with a MultiPolygon geometry the app accepts: closed rings of at least 4
 //! points, anticlockwise exteriors, clockwise holes, every point inside London's box.
 
+use borough_core::geo::{Bounds, Point, Ring, LONDON};
 use serde_json::{json, Value};
-
-pub type Point = [f64; 2];
 
 /// Pieces wanted per borough: 33 × 150 ≈ 5,000 polygons.
 pub const PIECES_PER_BOROUGH: usize = 150;
-/// The box the app accepts (`src/geo/bounds.rs`): lon -0.6..0.4, lat 51.2..51.8.
-pub const LONDON: Rect = Rect {
-    min: [-0.6, 51.2],
-    max: [0.4, 51.8],
-};
 
-/// An axis-aligned rectangle in degrees.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    pub min: Point,
-    pub max: Point,
-}
-
-impl Rect {
-    pub fn contains(&self, p: Point) -> bool {
-        (self.min[0]..=self.max[0]).contains(&p[0]) && (self.min[1]..=self.max[1]).contains(&p[1])
-    }
-
-    fn around<'a>(points: impl IntoIterator<Item = &'a Point>) -> Rect {
-        points.into_iter().fold(
-            Rect {
-                min: [f64::INFINITY; 2],
-                max: [f64::NEG_INFINITY; 2],
-            },
-            |r, p| Rect {
-                min: [r.min[0].min(p[0]), r.min[1].min(p[1])],
-                max: [r.max[0].max(p[0]), r.max[1].max(p[1])],
-            },
-        )
-    }
-
-    /// The cell in column `i`, row `j` of an `n` × `n` grid over this rectangle.
-    fn cell(&self, n: usize, i: usize, j: usize) -> Rect {
-        let at = |axis: usize, k: usize| {
-            self.min[axis] + (self.max[axis] - self.min[axis]) * k as f64 / n as f64
-        };
-        Rect {
-            min: [at(0, i), at(1, j)],
-            max: [at(0, i + 1), at(1, j + 1)],
-        }
+/// The cell in column `i`, row `j` of an `n` × `n` grid over `bounds`.
+fn cell(bounds: &Bounds, n: usize, i: usize, j: usize) -> Bounds {
+    let at = |axis: usize, k: usize| {
+        bounds.min[axis] + (bounds.max[axis] - bounds.min[axis]) * k as f64 / n as f64
+    };
+    Bounds {
+        min: [at(0, i), at(1, j)],
+        max: [at(0, i + 1), at(1, j + 1)],
     }
 }
 
 /// Sutherland–Hodgman: the part of the open ring `ring` (last point not repeated) inside
 /// `rect`, as an open ring. A concave ring cut into several parts comes back as one ring
 /// joined along the rectangle's edge by zero-width bridges, which cover no area.
-pub fn clip(ring: &[Point], rect: &Rect) -> Vec<Point> {
+pub fn clip(ring: &[Point], rect: &Bounds) -> Vec<Point> {
     let mut points = ring.to_vec();
     for axis in 0..2 {
         let (low, high) = (rect.min[axis], rect.max[axis]);
@@ -94,27 +62,9 @@ fn clip_half_plane(
     out
 }
 
-/// Shoelace area in square degrees; positive when the ring (open or closed) runs anticlockwise.
-pub fn signed_area(ring: &[Point]) -> f64 {
-    let Some(&origin) = ring.first() else {
-        return 0.0;
-    };
-    // Relative to the first point: products of raw latitudes near 51.5 would lose precision.
-    let at = |i: usize| {
-        let p = ring[i % ring.len()];
-        [p[0] - origin[0], p[1] - origin[1]]
-    };
-    (0..ring.len())
-        .map(|i| {
-            let (a, b) = (at(i), at(i + 1));
-            a[0] * b[1] - b[0] * a[1]
-        })
-        .sum::<f64>()
-        / 2.0
-}
-
-/// Rounds to five decimals as the source does, drops repeated points, orients the ring
-/// (anticlockwise for an exterior) and closes it; `None` if nothing with area is left.
+/// Rounds to five decimals as the source does, drops repeated points, closes the ring and
+/// orients it (anticlockwise for an exterior), as the app's own `Ring` checks it; `None` if
+/// nothing with area is left.
 fn finish(ring: Vec<Point>, exterior: bool) -> Option<Vec<Point>> {
     let round = |v: f64| (v * 1e5).round() / 1e5;
     let mut points: Vec<Point> = ring.iter().map(|p| [round(p[0]), round(p[1])]).collect();
@@ -122,14 +72,14 @@ fn finish(ring: Vec<Point>, exterior: bool) -> Option<Vec<Point>> {
     while points.len() > 1 && points.first() == points.last() {
         points.pop();
     }
-    let area = signed_area(&points);
-    if points.len() < 3 || area.abs() < 1e-10 {
+    points.extend(points.first().copied());
+    let area = Ring::new(points.clone()).ok()?.signed_area();
+    if area.abs() < 1e-10 {
         return None;
     }
     if (area > 0.0) != exterior {
         points.reverse();
     }
-    points.push(points[0]);
     Some(points)
 }
 
@@ -138,11 +88,11 @@ type Polygon = Vec<Vec<Point>>;
 
 /// Cuts `polygons` (one borough) along an `n` × `n` grid over their bounding box.
 fn cut(polygons: &[Polygon], n: usize) -> Vec<Vec<Vec<Point>>> {
-    let bounds = Rect::around(polygons.iter().flat_map(|p| &p[0]));
+    let bounds = Bounds::of_points(polygons.iter().flat_map(|p| &p[0]));
     let mut pieces = Vec::new();
     for i in 0..n {
         for j in 0..n {
-            let cell = bounds.cell(n, i, j);
+            let cell = cell(&bounds, n, i, j);
             for polygon in polygons {
                 let Some(exterior) = finish(clip(&polygon[0], &cell), true) else {
                     continue;
@@ -268,41 +218,50 @@ mod tests {
         vec![[x, y], [x + size, y], [x + size, y + size], [x, y + size]]
     }
 
+    /// The signed area of an open ring, through the app's own `Ring`.
+    fn signed_area(open: &[Point]) -> f64 {
+        let mut closed = open.to_vec();
+        closed.push(open[0]);
+        Ring::new(closed).unwrap().signed_area()
+    }
+
     #[test]
     fn clipping_keeps_the_part_inside_the_rectangle() {
-        let rect = Rect {
-            min: [0.0, 0.0],
-            max: [1.0, 1.0],
+        let rect = Bounds {
+            min: [0.0, 51.5],
+            max: [0.1, 51.6],
         };
-        let clipped = clip(&square(0.5, 0.5, 1.0), &rect);
-        assert!((signed_area(&clipped) - 0.25).abs() < 1e-12);
+        let clipped = clip(&square(0.05, 51.55, 0.1), &rect);
+        assert!((signed_area(&clipped) - 0.0025).abs() < 1e-12);
         assert!(clipped.iter().all(|&p| rect.contains(p)));
-        assert!(clip(&square(2.0, 2.0, 1.0), &rect).is_empty());
+        assert!(clip(&square(0.2, 51.7, 0.1), &rect).is_empty());
         assert_eq!(
-            clip(&square(0.25, 0.25, 0.5), &rect),
-            square(0.25, 0.25, 0.5)
+            clip(&square(0.025, 51.525, 0.05), &rect),
+            square(0.025, 51.525, 0.05)
         );
     }
 
     #[test]
     fn clipping_a_concave_ring_keeps_its_area() {
         // A U shape whose two arms both cross the top half of the rectangle.
+        // In tenths of a degree from (0, 51.3).
+        let at = |x: f64, y: f64| [x / 10.0, 51.3 + y / 10.0];
         let u = vec![
-            [0.0, 0.0],
-            [3.0, 0.0],
-            [3.0, 3.0],
-            [2.0, 3.0],
-            [2.0, 1.0],
-            [1.0, 1.0],
-            [1.0, 3.0],
-            [0.0, 3.0],
+            at(0.0, 0.0),
+            at(3.0, 0.0),
+            at(3.0, 3.0),
+            at(2.0, 3.0),
+            at(2.0, 1.0),
+            at(1.0, 1.0),
+            at(1.0, 3.0),
+            at(0.0, 3.0),
         ];
-        let rect = Rect {
-            min: [-1.0, 2.0],
-            max: [4.0, 4.0],
+        let rect = Bounds {
+            min: at(-1.0, 2.0),
+            max: at(4.0, 4.0),
         };
         let clipped = clip(&u, &rect);
-        assert!((signed_area(&clipped) - 2.0).abs() < 1e-12);
+        assert!((signed_area(&clipped) - 0.02).abs() < 1e-12);
     }
 
     #[test]
@@ -311,9 +270,9 @@ mod tests {
         let ring = finish(clockwise, true).unwrap();
         assert_eq!(ring.len(), 5);
         assert_eq!(ring.first(), ring.last());
-        assert!(signed_area(&ring) > 0.0);
+        assert!(Ring::new(ring).unwrap().signed_area() > 0.0);
         let hole = finish(square(0.1, 51.5, 0.01), false).unwrap();
-        assert!(signed_area(&hole) < 0.0);
+        assert!(Ring::new(hole).unwrap().signed_area() < 0.0);
         assert_eq!(
             finish(vec![[0.0, 51.5], [0.1, 51.5], [0.2, 51.5]], true),
             None
@@ -350,10 +309,8 @@ mod tests {
                         .iter()
                         .map(|p| [p[0].as_f64().unwrap(), p[1].as_f64().unwrap()])
                         .collect();
-                    assert!(points.len() >= 4);
-                    assert_eq!(points.first(), points.last());
-                    assert!(points.iter().all(|&p| LONDON.contains(p)));
-                    assert_eq!(signed_area(&points) > 0.0, r == 0, "exterior anticlockwise");
+                    let ring = Ring::new(points).expect("a ring the app accepts");
+                    assert_eq!(ring.signed_area() > 0.0, r == 0, "exterior anticlockwise");
                 }
             }
         }
