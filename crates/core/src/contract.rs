@@ -139,6 +139,8 @@ pub mod attr {
 
 /// The address's parameters (see `crate::url_state`), read by the early script and the app.
 pub mod param {
+    /// Every parameter, for the contract test.
+    pub const ALL: &[&str] = &[BOROUGH, THEME, EMBED, CHILD_ID];
     pub const BOROUGH: &str = "borough";
     pub const THEME: &str = "theme";
     pub const EMBED: &str = "embed";
