@@ -119,7 +119,7 @@ pub fn take_over() {
             // would reload it).
             let snippets = chosen();
             let (which, text) = match copy.get_attribute(attr::COPY.name).as_deref() {
-                Some("script") => ("script", snippets.script),
+                Some(contract::COPY_SCRIPT) => ("script", snippets.script),
                 _ => ("iframe", snippets.iframe),
             };
             let copied = copied.clone();

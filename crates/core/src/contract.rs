@@ -139,6 +139,8 @@ pub mod attr {
 
 /// The address's parameters (see `crate::url_state`), read by the early script and the app.
 pub mod param {
+    /// Every parameter, for the contract test.
+    pub const ALL: &[&str] = &[BOROUGH, THEME, EMBED, CHILD_ID];
     pub const BOROUGH: &str = "borough";
     pub const THEME: &str = "theme";
     pub const EMBED: &str = "embed";
@@ -148,6 +150,10 @@ pub mod param {
 /// The embed dialog's colour choices: the radio buttons' `name`, and the chosen one.
 pub const EMBED_COLOURS_FIELD: &str = "embed-theme";
 pub const EMBED_COLOURS_CHOSEN: &str = "input[name=embed-theme]:checked";
+
+/// What the embed dialog's copy buttons carry in [`attr::COPY`]: which snippet they copy.
+pub const COPY_SCRIPT: &str = "script";
+pub const COPY_IFRAME: &str = "iframe";
 
 /// What a theme button that highlights nothing carries in [`attr::HIGHLIGHT`].
 pub const HIGHLIGHT_NONE: &str = "all";

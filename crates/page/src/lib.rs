@@ -2,20 +2,19 @@
 //! post-build hook) from the same geometry and content the tests check. The map paints from
 //! this HTML before any script runs; without JavaScript or WebAssembly it is the whole app:
 //! each borough links to its own story (`#area-<slug>`), which CSS shows with `:target`. The
-//! WebAssembly app (`crate::view`) then takes the page over in place, without moving anything.
+//! WebAssembly app (the root crate's `view`) then takes the page over in place, without moving anything.
 //!
 //! Nothing here touches the browser, so all of it is tested natively.
 
-mod html;
 mod map;
 mod parts;
 mod story;
 
-pub use html::escape;
-
+use maud::html;
 use thiserror::Error;
 
 use borough_core::content::{Content, ContentError};
+use borough_core::contract::{class, id};
 use borough_core::geo::{BoundarySet, FeatureError, GeometryFileError, MapLayout};
 
 /// Where the build reads the boundaries from, relative to the repository.
@@ -25,27 +24,31 @@ pub const GEOMETRY_PATH: &str = "geo/boroughs.geojson";
 pub const PLACEHOLDER: &str = "<!-- page -->";
 
 /// The body of the page: header, map, key, theme picker, list of areas, every area's story, the
-/// London-wide story, footer.
+/// London-wide story, footer. Written with maud, which escapes every value it is given.
 pub fn render(layout: &MapLayout, content: &Content) -> String {
-    let mut html = String::with_capacity(64 * 1024);
-    parts::header(&mut html);
-    html.push_str("<div id=\"notices\" class=\"notices\"></div><main class=\"layout\">");
-    html.push_str("<section class=\"map-column\" aria-label=\"Map\">");
-    parts::find(&mut html);
-    map::map(&mut html, layout, content);
-    parts::legend(&mut html, content);
-    parts::themes(&mut html);
-    parts::area_list(&mut html, content);
-    html.push_str("</section><div class=\"panel-column\">");
-    // Areas first: the page paints while it is still arriving, and a story the address asks for
-    // (public/early.js) must be in place before the London-wide story could be drawn, or the
-    // panel would change under the reader.
-    story::areas(&mut html, content);
-    story::london(&mut html, content);
-    html.push_str("</div></main>");
-    parts::footer(&mut html);
-    html.push_str("<p id=\"announcer\" class=\"visually-hidden\" aria-live=\"polite\"></p>");
-    html
+    html! {
+        (parts::header())
+        div id=(id::NOTICES.name) class="notices" {}
+        main class="layout" {
+            section class="map-column" aria-label="Map" {
+                (parts::find())
+                (map::map(layout, content))
+                (parts::legend(content))
+                (parts::themes())
+                (parts::area_list(content))
+            }
+            div class=(class::PANEL_COLUMN.name) {
+                // Areas first: the page paints while it is still arriving, and a story the
+                // address asks for (public/early.js) must be in place before the London-wide
+                // story could be drawn, or the panel would change under the reader.
+                (story::areas(content))
+                (story::london(content))
+            }
+        }
+        (parts::footer())
+        p id=(id::ANNOUNCER.name) class="visually-hidden" aria-live="polite" {}
+    }
+    .into_string()
 }
 
 /// `index` with its placeholder replaced by `body`; `None` if it has no placeholder.

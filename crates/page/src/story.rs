@@ -1,146 +1,128 @@
 //! The stories: London-wide, and one section per area. Without the app, the section the
-//! address's `#fragment` names is shown (CSS `:target`); with it, the selected one.
+//! address's `#fragment` names is shown (CSS `:target`); with it, the selected one. The build
+//! marks the London-wide story open (`data-open`); the early script and the app move the mark.
 
-use std::fmt::Write;
+use maud::{html, Markup};
 
-use super::html::escape;
+use super::parts::external;
 use borough_core::area::search;
 use borough_core::content::{Content, Link, Outcome, Status};
-use borough_core::contract::{story_id as section_id, story_title_id as title_id};
+use borough_core::contract::{class, id, story_id, story_title_id};
 
-pub fn london(html: &mut String, content: &Content) {
-    html.push_str(
-        "<section class=\"panel summary-panel\" id=\"london\" data-open aria-labelledby=\"london-title\">",
-    );
-    let Some(programme) = &content.programme else {
-        html.push_str(
-            "<h2 id=\"london-title\" tabindex=\"-1\">London's community conversations</h2><p>In 2017/18 more than \
-             1,000 Londoners took part in 17 Thrive LDN community conversations.</p></section>",
-        );
-        return;
-    };
-    let _ = write!(
-        html,
-        "<h2 id=\"london-title\" tabindex=\"-1\">{}</h2><p>{}</p><details class=\"more\" open>\
-         <summary>The figures, and what followed across London</summary><ul class=\"figures\">",
-        escape(&programme.title),
-        escape(&programme.summary)
-    );
-    for figure in &programme.figures {
-        let _ = write!(
-            html,
-            "<li data-figure=\"{}\"><strong>{}</strong> {}</li>",
-            escape(&figure.id),
-            escape(&figure.shown),
-            escape(&figure.label)
-        );
+pub fn london(content: &Content) -> Markup {
+    html! {
+        section class={ (class::PANEL.name) " " (class::SUMMARY_PANEL.name) } id=(id::LONDON.name)
+            data-open aria-labelledby=(id::LONDON_TITLE.name) {
+            @if let Some(programme) = &content.programme {
+                h2 id=(id::LONDON_TITLE.name) tabindex="-1" { (programme.title) }
+                p { (programme.summary) }
+                details class=(class::MORE.name) open {
+                    summary { "The figures, and what followed across London" }
+                    ul class="figures" {
+                        @for figure in &programme.figures {
+                            li data-figure=(figure.id) {
+                                strong { (figure.shown) } " " (figure.label)
+                            }
+                        }
+                    }
+                    h3 { "What followed across London" }
+                    (outcomes(&programme.london_wide))
+                    h3 { "The six Thrive LDN aspirations" }
+                    ol class="aspirations" {
+                        @for aspiration in &programme.aspirations {
+                            li { (aspiration) }
+                        }
+                    }
+                }
+                (sources(&programme.sources))
+            } @else {
+                h2 id=(id::LONDON_TITLE.name) tabindex="-1" { "London's community conversations" }
+                p {
+                    "In 2017/18 more than 1,000 Londoners took part in 17 Thrive LDN community \
+                     conversations."
+                }
+            }
+        }
     }
-    html.push_str("</ul><h3>What followed across London</h3>");
-    outcomes(html, &programme.london_wide);
-    html.push_str("<h3>The six Thrive LDN aspirations</h3><ol class=\"aspirations\">");
-    for aspiration in &programme.aspirations {
-        let _ = write!(html, "<li>{}</li>", escape(aspiration));
-    }
-    html.push_str("</ol></details>");
-    sources(html, &programme.sources);
-    html.push_str("</section>");
 }
 
 /// Every area's story, in the order of the list of areas.
-pub fn areas(html: &mut String, content: &Content) {
-    for area in search("") {
-        let _ = write!(
-            html,
-            "<section class=\"panel area-panel\" id=\"{}\" data-code=\"{}\" aria-labelledby=\"{}\">\
-             <div class=\"panel-head\"><h2 id=\"{}\">{}</h2><a class=\"close\" href=\"#london\">\
-             <span aria-hidden=\"true\">\u{2715} </span>Close</a></div>",
-            section_id(area),
-            area.code(),
-            title_id(area),
-            title_id(area),
-            escape(area.name()),
-        );
-        let Some(entry) = content.entry(area) else {
-            html.push_str(
-                "<p class=\"notice-inline\">The report's content for this area is missing from this build.</p></section>",
-            );
-            continue;
-        };
-        let _ = write!(
-            html,
-            "<p class=\"status\" data-status=\"{}\">{}</p><p class=\"summary\">{}</p>",
-            entry.status.id(),
-            entry.status.label(),
-            escape(&entry.summary)
-        );
-        if !entry.outcomes.is_empty() {
-            html.push_str("<h3 class=\"outcomes-heading\">What the conversation led to</h3>");
-            outcomes(html, &entry.outcomes);
+pub fn areas(content: &Content) -> Markup {
+    html! {
+        @for area in search("") {
+            section class={ (class::PANEL.name) " " (class::AREA_PANEL.name) } id=(story_id(area))
+                data-code=(area.code()) aria-labelledby=(story_title_id(area)) {
+                div class="panel-head" {
+                    h2 id=(story_title_id(area)) { (area.name()) }
+                    a class=(class::CLOSE.name) href={ "#" (id::LONDON.name) } {
+                        span aria-hidden="true" { "\u{2715} " }
+                        "Close"
+                    }
+                }
+                @if let Some(entry) = content.entry(area) {
+                    p class="status" data-status=(entry.status.id()) { (entry.status.label()) }
+                    p class="summary" { (entry.summary) }
+                    @if !entry.outcomes.is_empty() {
+                        h3 class="outcomes-heading" { "What the conversation led to" }
+                        (outcomes(&entry.outcomes))
+                    }
+                    @if entry.status != Status::Outcomes {
+                        p class="plain" {
+                            "This does not mean nothing happened: only part of the 2017/18 \
+                             programme is recorded borough by borough. "
+                            a class="to-london" href={ "#" (id::LONDON.name) } {
+                                "See what followed across London"
+                            }
+                        }
+                    }
+                } @else {
+                    p class="notice-inline" {
+                        "The report's content for this area is missing from this build."
+                    }
+                }
+            }
         }
-        if entry.status != Status::Outcomes {
-            html.push_str(
-                "<p class=\"plain\">This does not mean nothing happened: only part of the 2017/18 \
-                 programme is recorded borough by borough. \
-                 <a class=\"to-london\" href=\"#london\">See what followed across London</a></p>",
-            );
-        }
-        html.push_str("</section>");
     }
 }
 
 /// Outcomes: title, our summary, any quotation with who said it, themes and sources.
-fn outcomes(html: &mut String, outcomes: &[Outcome]) {
-    html.push_str("<ul class=\"outcomes\">");
-    for outcome in outcomes {
-        let _ = write!(
-            html,
-            "<li class=\"outcome\"><h3>{}</h3><p>{}</p>",
-            escape(&outcome.title),
-            escape(&outcome.text)
-        );
-        if let Some(quote) = &outcome.quote {
-            let _ = write!(
-                html,
-                "<figure class=\"quote\"><blockquote><p>\u{201c}{}\u{201d}</p></blockquote>\
-                 <figcaption>{}</figcaption></figure>",
-                escape(&quote.text),
-                escape(&quote.attribution)
-            );
+fn outcomes(outcomes: &[Outcome]) -> Markup {
+    html! {
+        ul class="outcomes" {
+            @for outcome in outcomes {
+                li class="outcome" {
+                    h3 { (outcome.title) }
+                    p { (outcome.text) }
+                    @if let Some(quote) = &outcome.quote {
+                        figure class="quote" {
+                            blockquote { p { "\u{201c}" (quote.text) "\u{201d}" } }
+                            figcaption { (quote.attribution) }
+                        }
+                    }
+                    @if !outcome.themes.is_empty() {
+                        p class="themes" {
+                            "Themes: "
+                            (outcome.themes.iter().map(|t| t.label()).collect::<Vec<_>>().join(", "))
+                        }
+                    }
+                    (sources(&outcome.sources))
+                }
+            }
         }
-        if !outcome.themes.is_empty() {
-            let themes: Vec<&str> = outcome.themes.iter().map(|t| t.label()).collect();
-            let _ = write!(
-                html,
-                "<p class=\"themes\">Themes: {}</p>",
-                themes.join(", ")
-            );
-        }
-        sources(html, &outcome.sources);
-        html.push_str("</li>");
     }
-    html.push_str("</ul>");
 }
 
-/// Source links, opening in a new tab without handing the new page our window.
-fn sources(html: &mut String, links: &[Link]) {
-    if links.is_empty() {
-        return;
-    }
-    html.push_str(if links.len() == 1 {
-        "<p class=\"sources\">Source: "
-    } else {
-        "<p class=\"sources\">Sources: "
-    });
-    for (i, link) in links.iter().enumerate() {
-        if i > 0 {
-            html.push_str("; ");
+/// Source links, each opening in a new tab.
+fn sources(links: &[Link]) -> Markup {
+    html! {
+        @if !links.is_empty() {
+            p class="sources" {
+                (if links.len() == 1 { "Source: " } else { "Sources: " })
+                @for (i, link) in links.iter().enumerate() {
+                    @if i > 0 { "; " }
+                    (external(link.url(), &link.title))
+                }
+            }
         }
-        let _ = write!(
-            html,
-            "<a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>",
-            escape(link.url()),
-            escape(&link.title)
-        );
     }
-    html.push_str("</p>");
 }

@@ -1,8 +1,8 @@
 use super::*;
 use borough_core::area::Area;
 use borough_core::attrs;
-use borough_core::content::Status;
-use borough_core::contract::story_id as section_id;
+use borough_core::content::{Status, Theme};
+use borough_core::contract::{attr, story_id as section_id, HIGHLIGHT_NONE};
 use borough_core::geo::BoundarySet;
 use borough_core::words::count_boroughs;
 
@@ -19,12 +19,15 @@ fn london() -> (MapLayout, Content) {
     (layout, Content::parse(content))
 }
 
+/// `text` as the page writes it: escaped by maud.
+fn escape(text: &str) -> String {
+    maud::html! { (text) }.into_string()
+}
+
 #[test]
-fn escapes_markup_and_quotes() {
-    assert_eq!(
-        escape("<a href=\"x\">Tom & Jerry's</a>"),
-        "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
-    );
+fn rendering_twice_gives_the_same_bytes() {
+    let (layout, content) = london();
+    assert_eq!(render(&layout, &content), render(&layout, &content));
 }
 
 #[test]
@@ -148,7 +151,7 @@ fn controls_that_need_the_app_rest_disabled_and_marked() {
     );
     // 1 embed button + 1 text box + the "all" button + one per theme.
     let disabled = html.matches(" disabled>").count();
-    assert_eq!(disabled, 3 + borough_core::content::Theme::ALL.len());
+    assert_eq!(disabled, 3 + Theme::ALL.len());
 }
 
 #[test]
@@ -156,9 +159,76 @@ fn text_from_the_content_is_escaped() {
     let (layout, mut content) = london();
     let programme = content.programme.as_mut().unwrap();
     programme.summary = "<img src=x onerror=alert(1)>".into();
+    programme.figures[0].id = "x\" onclick=\"alert(1)".into();
+    programme.title = "Tom & Jerry's".into();
     let html = render(&layout, &content);
     assert!(!html.contains("<img"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(html.contains("data-figure=\"x&quot; onclick=&quot;alert(1)\""));
+    assert!(!html.contains("onclick=\""));
+    assert!(html.contains(">Tom &amp; Jerry's</h2>"));
+}
+
+#[test]
+fn only_the_london_wide_story_is_open() {
+    let (layout, content) = london();
+    let html = render(&layout, &content);
+    assert_eq!(html.matches(attr::OPEN.name).count(), 1);
+    assert!(html.contains(&format!(
+        "<section class=\"panel summary-panel\" id=\"london\" {} aria-labelledby",
+        attr::OPEN.name
+    )));
+}
+
+#[test]
+fn theme_buttons_say_what_they_highlight() {
+    let (layout, content) = london();
+    let html = render(&layout, &content);
+    let button = |highlight: &str, pressed: bool| {
+        format!(
+            "class=\"theme-button\" {}=\"{highlight}\" aria-pressed=\"{pressed}\" disabled>",
+            attr::HIGHLIGHT.name
+        )
+    };
+    assert_eq!(html.matches(&button(HIGHLIGHT_NONE, true)).count(), 1);
+    for theme in Theme::ALL {
+        assert_eq!(
+            html.matches(&button(theme.id(), false)).count(),
+            1,
+            "{theme:?}"
+        );
+    }
+}
+
+/// The data attributes' names are written as literals in the templates (maud takes no
+/// attribute name from a value): here they are held to the contract's.
+#[test]
+fn the_pages_data_attributes_are_the_contracts() {
+    let (layout, content) = london();
+    let html = render(&layout, &content);
+    // Only the stylesheet reads it; the app never does.
+    let presentational = ["data-figure"];
+    let mut written: Vec<&str> = html
+        .match_indices(" data-")
+        .map(|(at, _)| {
+            let name = &html[at + 1..];
+            &name[..name.find(['=', ' ', '>']).unwrap()]
+        })
+        .collect();
+    written.sort_unstable();
+    written.dedup();
+    for name in &written {
+        assert!(
+            attr::ALL.iter().any(|a| a.name == *name) || presentational.contains(name),
+            "{name} is not in the contract"
+        );
+    }
+    for attr in attr::ALL {
+        // The colours are set on the root by the scripts, never by the build.
+        if *attr != attr::COLOURS {
+            assert!(written.contains(&attr.name), "{} is not written", attr.name);
+        }
+    }
 }
 
 #[test]
