@@ -18,7 +18,7 @@ const DOWN: char = '\u{E015}';
 
 /// The phone sheet has finished sliding up: its bottom is the screen's.
 const SHEET_SETTLED: &str =
-    "Math.abs(document.querySelector('.panel-column').getBoundingClientRect().bottom - innerHeight) < 1";
+    "Math.abs(document.querySelector('.area-panel[data-open]').getBoundingClientRect().bottom - innerHeight) < 1";
 
 async fn focused_code(browser: &Browser) -> Option<String> {
     browser
@@ -195,7 +195,7 @@ async fn on_a_phone_the_city_can_be_tapped_and_the_story_is_a_bottom_sheet() {
     // (once it has slid in).
     browser.wait_until(SHEET_SETTLED).await;
     let layout = browser
-        .eval("const sheet = document.querySelector('.panel-column'); const s = sheet.getBoundingClientRect(); \
+        .eval("const sheet = document.querySelector('.area-panel[data-open]'); const s = sheet.getBoundingClientRect(); \
                const b = document.querySelector('path.borough[data-code=E09000001]').getBoundingClientRect(); \
                return [getComputedStyle(sheet).position, getComputedStyle(sheet).overflowY, s.top, s.bottom, b.top, b.bottom, innerHeight]")
         .await;
@@ -258,7 +258,7 @@ async fn the_page_reflows_at_320_px_and_honours_motion_and_colour_preferences() 
     // (The page's one motion is the phone sheet sliding in; nothing else is animated.)
     let styles = browser
         .eval(
-            "return [getComputedStyle(document.querySelector('.panel-column')).animationName, \
+            "return [getComputedStyle(document.querySelector('.area-panel[data-open]')).animationName, \
                getComputedStyle(document.documentElement).backgroundColor]",
         )
         .await;

@@ -6,6 +6,7 @@
 
 mod support;
 
+use borough_core::contract;
 use support::{dist, index_with_body, serve_page, Browser, Reply, StaticServer};
 
 #[tokio::test]
@@ -84,6 +85,44 @@ async fn a_page_built_without_its_map_says_so() {
     assert!(message.contains("built without its map"), "{message}");
     let errors = browser.console_errors().await;
     assert_eq!(errors.len(), 1, "{errors:#?}");
-    assert!(errors[0].contains("the page has no svg.map"), "{errors:#?}");
+    let missing = format!("the page has no {}", contract::MAP.selector);
+    assert!(errors[0].contains(&missing), "{errors:#?}");
+    browser.close().await;
+}
+
+/// A page that lacks some parts (an old cached copy, a host that rewrites HTML): each missing
+/// part is named, in the page and the console, and the rest of the map keeps working.
+#[tokio::test]
+async fn a_page_missing_some_parts_names_them_and_the_rest_works() {
+    let index = std::fs::read_to_string(dist().join("index.html")).unwrap();
+    let without = |html: &str, start: &str, end: &str| {
+        let from = html.find(start).unwrap_or_else(|| panic!("no {start}"));
+        let to = from + html[from..].find(end).unwrap() + end.len();
+        format!("{}{}", &html[..from], &html[to..])
+    };
+    let find = format!("<input id=\"{}\"", contract::id::FIND_INPUT.name);
+    let themes = format!("<div class=\"{}\"", contract::class::THEME_BUTTONS.name);
+    let page = without(&without(&index, &find, ">"), &themes, "</div>");
+    let server = serve_page(page);
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_map().await;
+    let message = browser.alerts().await;
+    for feature in [
+        contract::FIND_INPUT.feature,
+        contract::THEME_BUTTONS.feature,
+    ] {
+        assert!(message.contains(feature), "{feature}: {message}");
+    }
+    let errors = browser.console_errors().await;
+    for part in [contract::FIND_INPUT, contract::THEME_BUTTONS] {
+        let named = format!("the page has no {}", part.selector);
+        assert!(
+            errors.iter().any(|e| e.contains(&named)),
+            "{named}: {errors:#?}"
+        );
+    }
+    browser.click("path.borough[data-code=E09000012]").await;
+    browser.wait_for_panel("Hackney").await;
     browser.close().await;
 }

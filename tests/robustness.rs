@@ -398,7 +398,7 @@ async fn on_a_phone_a_story_opened_before_the_app_arrives_stays_in_place() {
         .await;
     let before = browser.eval(VIEWPORT).await;
     let sheet = browser
-        .eval("return getComputedStyle(document.querySelector('.panel-column')).position")
+        .eval("return getComputedStyle(document.getElementById('area-hackney')).position")
         .await;
     assert_eq!(
         sheet, "fixed",

@@ -106,7 +106,8 @@ fn with_area(parent: &Element, selector: &str) -> Vec<(Area, Element)> {
 /// Reads the map; `Err` says what is missing, for a page built without it (nothing of the app
 /// can work then).
 pub fn find() -> Result<(MapData, PageElements), String> {
-    let svg = browser::query(borough_core::contract::MAP.selector).ok_or("the page has no map")?;
+    let map = borough_core::contract::MAP.selector;
+    let svg = browser::query(map).ok_or_else(|| format!("the page has no {map}"))?;
     let shapes = with_area(&svg, class::BOROUGH.selector);
     if shapes.is_empty() {
         return Err("the page has no boroughs on its map".into());
