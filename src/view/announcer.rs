@@ -2,8 +2,6 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
-
 use super::dom::MapData;
 use super::state::{shared, Selection};
 use borough_core::area::Area;
@@ -14,11 +12,9 @@ pub fn take_over(map: Arc<MapData>) {
         return;
     };
     // Each change, not the page opening: nothing has happened yet to announce then.
-    Effect::watch(
-        move || selection.get(),
-        move |&selected, _, _| region.set_text_content(Some(&announcement(&map, selected))),
-        false,
-    );
+    selection.watch(move |selected, _| {
+        region.set_text_content(Some(&announcement(&map, selected)));
+    });
 }
 
 fn announcement(map: &MapData, selected: Option<Area>) -> String {

@@ -1,6 +1,5 @@
 //! Talking to the page that frames the map: heights and selections out, commands in.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::Selection;
@@ -17,14 +16,10 @@ pub fn connect_to_host(selection: Selection, child_id: Option<String>) {
     });
 
     // Every change of selection after the page was taken over, whatever made it.
-    Effect::watch(
-        move || selection.get(),
-        |&selected, _, _| {
-            let message = selected.map_or_else(clear_message, select_message);
-            browser::post_to_parent(&Message::Json(message));
-        },
-        false,
-    );
+    selection.watch(|selected, _| {
+        let message = selected.map_or_else(clear_message, select_message);
+        browser::post_to_parent(&Message::Json(message));
+    });
 
     // Our own listener rather than leptos's `window_event_listener`: the same listener on the
     // window, without a second copy of the event-handling code in the WebAssembly.

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent};
 
 use super::dom::{self, MapData, PageElements};
-use super::state::{shared, Highlight, Selection};
+use super::state::{shared, watch_area, Highlight, Selection};
 use crate::browser;
 use borough_core::area::Area;
 use borough_core::contract::{self, attr, class, status_id};
@@ -177,22 +177,15 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
 /// Runs `apply(area, true)` for the area `current` returns at first, then, whenever it changes,
 /// `apply(area, false)` for the one it stopped returning and `apply(area, true)` for the new one.
 fn on_change(current: impl Fn() -> Option<Area> + 'static, apply: impl Fn(Area, bool) + 'static) {
-    Effect::watch(
-        current,
-        move |&now, before, _| {
-            let before = before.copied().flatten();
-            if before == now {
-                return;
-            }
-            if let Some(area) = before {
-                apply(area, false);
-            }
-            if let Some(area) = now {
-                apply(area, true);
-            }
-        },
-        true,
-    );
+    let changed = move |now: Option<Area>, before: Option<Area>| {
+        if let Some(area) = before {
+            apply(area, false);
+        }
+        if let Some(area) = now {
+            apply(area, true);
+        }
+    };
+    watch_area(Box::new(current), Box::new(changed), true);
 }
 
 fn area_of(element: &Element) -> Option<Area> {

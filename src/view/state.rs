@@ -89,6 +89,11 @@ impl Selection {
         }
     }
 
+    /// Calls `changed(now, before)` after each change of selection (not for the first one).
+    pub fn watch(self, changed: impl Fn(Option<Area>, Option<Area>) + 'static) {
+        watch_area(Box::new(move || self.get()), Box::new(changed), false);
+    }
+
     /// Back or forward: take the selection the address now names (`?borough=`, or a story's
     /// fragment from before the app loaded) without adding history.
     pub fn follow(self, area: Option<Area>) {
@@ -97,6 +102,27 @@ impl Selection {
             self.selected.set(area);
         }
     }
+}
+
+/// Calls `changed(now, before)` each time the area `current` returns changes, and, if
+/// `immediate`, at once for the area it returns first (`before` is `None` then). Every part
+/// that follows an area (the selection, the hovered or focused borough) goes through this one
+/// function, so the WebAssembly holds one copy of the effect's code, not one per caller.
+pub fn watch_area(
+    current: Box<dyn Fn() -> Option<Area>>,
+    changed: Box<dyn Fn(Option<Area>, Option<Area>)>,
+    immediate: bool,
+) {
+    Effect::watch(
+        current,
+        move |&now, before, _| {
+            let before = before.copied().flatten();
+            if now != before {
+                changed(now, before);
+            }
+        },
+        immediate,
+    );
 }
 
 /// The theme whose boroughs are highlighted on the map, if any.

@@ -7,7 +7,6 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
 use web_sys::Element;
 
 use super::dom::PageElements;
@@ -39,24 +38,17 @@ pub fn take_over(elements: Rc<PageElements>) {
     }
     show(&elements, None, first.is_none());
     // Then only what changes is touched: the story closed and the story opened.
-    Effect::watch(
-        move || selection.get(),
-        move |&selected, previous, _| {
-            let previous = previous.copied().flatten();
-            if previous != selected {
-                show(&elements, previous, false);
-                show(&elements, selected, true);
-                if let Some(column) = elements
-                    .panel_column
-                    .as_ref()
-                    .filter(|_| scrolled.replace(false))
-                {
-                    column.set_scroll_top(0);
-                }
-            }
-        },
-        false,
-    );
+    selection.watch(move |selected, previous| {
+        show(&elements, previous, false);
+        show(&elements, selected, true);
+        if let Some(column) = elements
+            .panel_column
+            .as_ref()
+            .filter(|_| scrolled.replace(false))
+        {
+            column.set_scroll_top(0);
+        }
+    });
 
     browser::listen_to_document("click", move |event| {
         let Some(link) = browser::event_element(&event, "a[href^='#']") else {
