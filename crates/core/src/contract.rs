@@ -202,77 +202,38 @@ pub struct Part {
     pub presence: Presence,
 }
 
-const fn part(selector: &'static str, feature: &'static str) -> Part {
-    Part {
-        selector,
-        feature,
-        presence: Presence::Required,
-    }
+/// Defines each part as a constant, and `PARTS`, every one of them.
+macro_rules! parts {
+    ($($(#[$doc:meta])* $constant:ident = $presence:ident($selector:expr, $feature:literal),)*) => {
+        $($(#[$doc])* pub const $constant: Part = Part { selector: $selector, feature: $feature, presence: Presence::$presence };)*
+        /// Every part the app takes over.
+        pub const PARTS: &[Part] = &[$($constant),*];
+    };
 }
 
-const fn standalone(selector: &'static str, feature: &'static str) -> Part {
-    Part {
-        selector,
-        feature,
-        presence: Presence::Standalone,
-    }
+parts! {
+    MAP = Required(class::MAP.selector, "the map"),
+    PANEL_COLUMN = Required(class::PANEL_COLUMN.selector, "the stories"),
+    LONDON_STORY = Required(id::LONDON.selector, "the London-wide story"),
+    NOTICES = Required(id::NOTICES.selector, "messages about the page"),
+    ANNOUNCER = Required(id::ANNOUNCER.selector, "announcements for screen readers"),
+    SELECTED_OUTLINE = Required(class::SELECTED_OUTLINE.selector, "the outline of the selected borough"),
+    FOCUS_HALO = Required(class::FOCUS_HALO.selector, "the keyboard focus ring"),
+    FOCUS_OUTLINE = Required(class::FOCUS_OUTLINE.selector, "the keyboard focus ring"),
+    TOOLTIP = Required(class::TOOLTIP.selector, "boroughs' names on the map"),
+    FIND_INPUT = Required(id::FIND_INPUT.selector, "finding a borough by name"),
+    FIND_LIST = Required(id::FIND_LIST.selector, "finding a borough by name"),
+    THEME_BUTTONS = Required(class::THEME_BUTTONS.selector, "highlighting a theme"),
+    THEME_SUMMARY = Required(class::THEME_SUMMARY.selector, "the summary of a highlighted theme"),
+    AREA_LIST = Required(class::AREA_LIST.selector, "the list of all areas"),
+    EMBED_BUTTON = Standalone(class::EMBED_BUTTON.selector, "embedding the map"),
+    EMBED_DIALOG = Standalone(class::EMBED_DIALOG.selector, "embedding the map"),
+    EMBED_BOROUGH = Standalone(id::EMBED_BOROUGH.selector, "embedding the map"),
+    EMBED_SCRIPT = Standalone(id::EMBED_SCRIPT.selector, "embedding the map"),
+    EMBED_IFRAME = Standalone(id::EMBED_IFRAME.selector, "embedding the map"),
+    EMBED_PREVIEW_SLOT = Standalone(class::EMBED_PREVIEW_SLOT.selector, "the preview of an embedded map"),
+    COPY_STATUS = Standalone(class::COPY_STATUS.selector, "copying a snippet"),
 }
-
-pub const MAP: Part = part(class::MAP.selector, "the map");
-pub const PANEL_COLUMN: Part = part(class::PANEL_COLUMN.selector, "the stories");
-pub const LONDON_STORY: Part = part(id::LONDON.selector, "the London-wide story");
-pub const NOTICES: Part = part(id::NOTICES.selector, "messages about the page");
-pub const ANNOUNCER: Part = part(id::ANNOUNCER.selector, "announcements for screen readers");
-pub const SELECTED_OUTLINE: Part = part(
-    class::SELECTED_OUTLINE.selector,
-    "the outline of the selected borough",
-);
-pub const FOCUS_HALO: Part = part(class::FOCUS_HALO.selector, "the keyboard focus ring");
-pub const FOCUS_OUTLINE: Part = part(class::FOCUS_OUTLINE.selector, "the keyboard focus ring");
-pub const TOOLTIP: Part = part(class::TOOLTIP.selector, "boroughs' names on the map");
-pub const FIND_INPUT: Part = part(id::FIND_INPUT.selector, "finding a borough by name");
-pub const FIND_LIST: Part = part(id::FIND_LIST.selector, "finding a borough by name");
-pub const THEME_BUTTONS: Part = part(class::THEME_BUTTONS.selector, "highlighting a theme");
-pub const THEME_SUMMARY: Part = part(
-    class::THEME_SUMMARY.selector,
-    "the summary of a highlighted theme",
-);
-pub const AREA_LIST: Part = part(class::AREA_LIST.selector, "the list of all areas");
-pub const EMBED_BUTTON: Part = standalone(class::EMBED_BUTTON.selector, "embedding the map");
-pub const EMBED_DIALOG: Part = standalone(class::EMBED_DIALOG.selector, "embedding the map");
-pub const EMBED_BOROUGH: Part = standalone(id::EMBED_BOROUGH.selector, "embedding the map");
-pub const EMBED_SCRIPT: Part = standalone(id::EMBED_SCRIPT.selector, "embedding the map");
-pub const EMBED_IFRAME: Part = standalone(id::EMBED_IFRAME.selector, "embedding the map");
-pub const EMBED_PREVIEW_SLOT: Part = standalone(
-    class::EMBED_PREVIEW_SLOT.selector,
-    "the preview of an embedded map",
-);
-pub const COPY_STATUS: Part = standalone(class::COPY_STATUS.selector, "copying a snippet");
-
-/// Every part the app takes over.
-pub const PARTS: &[Part] = &[
-    MAP,
-    PANEL_COLUMN,
-    LONDON_STORY,
-    NOTICES,
-    ANNOUNCER,
-    SELECTED_OUTLINE,
-    FOCUS_HALO,
-    FOCUS_OUTLINE,
-    TOOLTIP,
-    FIND_INPUT,
-    FIND_LIST,
-    THEME_BUTTONS,
-    THEME_SUMMARY,
-    AREA_LIST,
-    EMBED_BUTTON,
-    EMBED_DIALOG,
-    EMBED_BOROUGH,
-    EMBED_SCRIPT,
-    EMBED_IFRAME,
-    EMBED_PREVIEW_SLOT,
-    COPY_STATUS,
-];
 
 #[cfg(test)]
 mod tests {
