@@ -240,15 +240,23 @@ fn overlay(
         return;
     };
     let shapes = elements.clone();
-    Effect::new(move |_| trace(&selected, selection.get().and_then(|a| shapes.shape(a))));
+    watch_area(
+        Box::new(move || selection.get()),
+        Box::new(move |now, _| trace(&selected, now.and_then(|a| shapes.shape(a)))),
+        true,
+    );
     let shapes = elements.clone();
-    Effect::new(move |_| {
-        let shape = keyboard_focus.get().and_then(|a| shapes.shape(a));
+    let traced = move |now: Option<Area>, _| {
+        let shape = now.and_then(|a| shapes.shape(a));
         trace(&halo, shape);
         trace(&ring, shape);
-    });
-    Effect::new(move |_| {
-        let area = hovered.get().or(keyboard_focus.get());
+    };
+    watch_area(
+        Box::new(move || keyboard_focus.get()),
+        Box::new(traced),
+        true,
+    );
+    let named = move |area: Option<Area>, _| {
         let shown =
             area.and_then(|area| Some((area, map.shape(area)?.label[0], elements.shape(area)?)));
         let Some((area, x, path)) = shown else {
@@ -269,7 +277,12 @@ fn overlay(
         let _ = tooltip.set_attribute("y", label_y);
         let _ = tooltip.set_attribute("text-anchor", anchor);
         tooltip.set_text_content(Some(area.name()));
-    });
+    };
+    watch_area(
+        Box::new(move || hovered.get().or(keyboard_focus.get())),
+        Box::new(named),
+        true,
+    );
 }
 
 /// Draws `line` along `shape`'s outline (its path drawn again on top, so that no neighbour

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 
 use super::dom;
-use super::state::{shared, Selection};
+use super::state::{shared, watch_area, Selection};
 use crate::browser;
 use borough_core::area::{search, Area};
 use borough_core::contract::{self, attr, class};
@@ -36,13 +36,14 @@ pub fn take_over() {
 
     // The box shows the selected borough's name, whichever control chose it.
     let shown = input.clone();
-    Effect::new(move |_| {
-        let name = selection.get().map(Area::name).unwrap_or_default();
+    let show_name = move |selected: Option<Area>, _| {
+        let name = selected.map(Area::name).unwrap_or_default();
         shown.set_value(name);
         set_query(name);
         open.set(false);
         active.set(None);
-    });
+    };
+    watch_area(Box::new(move || selection.get()), Box::new(show_name), true);
 
     let choose = move |area: Area| {
         open.set(false);
