@@ -8,9 +8,9 @@
 
 mod support;
 
-use borough_map::area::Area;
-use borough_map::page::section_id;
-use borough_map::url_state::{with_borough, FormParams, UrlState};
+use borough_core::area::Area;
+use borough_core::contract::{id, story_id};
+use borough_core::url_state::{with_borough, FormParams, UrlState};
 use serde_json::Value;
 use support::{serve, serve_without_app, Browser, TAKEN_OVER};
 
@@ -123,7 +123,10 @@ fn corpus() -> Vec<String> {
     queries.push(format!("borough=hackney{}", ".".repeat(3000)));
     queries.push(format!("borough={}", "E09000012".repeat(300)));
     queries.push(format!("theme={}", "d".repeat(3000)));
-    queries.into_iter().map(|query| format!("?{query}")).collect()
+    queries
+        .into_iter()
+        .map(|query| format!("?{query}"))
+        .collect()
 }
 
 /// What a page shows: the root's `data-theme`, the page's background colour, whether it is in
@@ -143,7 +146,7 @@ const TWO_FRAMES: &str =
 /// How `UrlState` reads `query`: the story it shows, the theme it applies and what it reports.
 fn expected(query: &str) -> (String, Option<&'static str>, UrlState) {
     let state = UrlState::from_query(query);
-    let story = state.borough.map_or("london".to_owned(), section_id);
+    let story = state.borough.map_or(id::LONDON.name.to_owned(), story_id);
     (story, state.scheme.attribute(), state)
 }
 
@@ -157,7 +160,9 @@ async fn the_early_script_and_the_app_read_every_address_alike() {
     let mut failures = Vec::new();
     for query in &corpus {
         browser.goto(&held.url(&format!("/{query}"))).await;
-        browser.wait_until("document.readyState === 'complete'").await;
+        browser
+            .wait_until("document.readyState === 'complete'")
+            .await;
         let first_paint = browser.eval(SHOWN).await;
 
         browser.goto(&server.url(&format!("/{query}"))).await;
@@ -194,7 +199,7 @@ async fn the_early_script_and_the_app_read_every_address_alike() {
         }
         // The rule the two cases above imply, said outright: what the app reports as unknown
         // was never applied before it.
-        if state.unknown_borough.is_some() && shown(&first_paint) != ["london"] {
+        if state.unknown_borough.is_some() && shown(&first_paint) != [id::LONDON.name] {
             wrong.push(format!("unknown borough shown: {}", first_paint["stories"]));
         }
         if state.unknown_scheme.is_some() && !first_paint["theme"].is_null() {

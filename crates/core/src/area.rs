@@ -282,10 +282,18 @@ mod tests {
         assert_eq!(Area::parse("\tE09000012\r\n"), Some(hackney));
         assert_eq!(Area::parse("\u{a0}E09000012"), None, "not ASCII space");
         assert_eq!(Area::parse("\u{feff}hackney"), Some(hackney));
-        for name in ["barking-and-dagenham", "Barking and Dagenham", "BARKING_AND_DAGENHAM"] {
+        for name in [
+            "barking-and-dagenham",
+            "Barking and Dagenham",
+            "BARKING_AND_DAGENHAM",
+        ] {
             assert_eq!(Area::parse(name).map(Area::code), Some("E09000002"));
         }
-        assert_eq!(Area::parse("Barking & Dagenham"), None, "the slug has its `and`");
+        assert_eq!(
+            Area::parse("Barking & Dagenham"),
+            None,
+            "the slug has its `and`"
+        );
         assert_eq!(
             Area::parse("Kingston upon Thames")
                 .map(Area::slug)

@@ -6,12 +6,11 @@
 //! is plain Rust, the same for both.
 
 use crate::area::Area;
+use crate::contract::param;
 use crate::embed::valid_child_id;
 
 /// The longest parameter value shown back to the reader; longer ones are cut with an ellipsis.
 pub const MAX_ECHO: usize = 60;
-
-const BOROUGH: &str = "borough";
 
 /// The space around a value that does not count: ASCII whitespace only (tab, line feed, form
 /// feed, carriage return, space), as `public/early.js` trims it. Neither Rust's `str::trim`
@@ -91,15 +90,15 @@ impl UrlState {
             (!value.is_empty()).then(|| value.to_owned())
         };
         let mut state = UrlState::default();
-        if let Some(value) = given(BOROUGH) {
+        if let Some(value) = given(param::BOROUGH) {
             match Area::parse(&value) {
                 Some(area) => state.borough = Some(area),
                 None => state.unknown_borough = Some(shorten(&value)),
             }
         }
-        state.embed = given("embed").is_some_and(|v| !matches!(v.as_str(), "0" | "false"));
-        state.child_id = given("childId").filter(|id| valid_child_id(id));
-        if let Some(value) = given("theme") {
+        state.embed = given(param::EMBED).is_some_and(|v| !matches!(v.as_str(), "0" | "false"));
+        state.child_id = given(param::CHILD_ID).filter(|id| valid_child_id(id));
+        if let Some(value) = given(param::THEME) {
             match ColourScheme::parse(&value) {
                 Some(scheme) => state.scheme = scheme,
                 None => state.unknown_scheme = Some(shorten(&value)),
@@ -126,9 +125,9 @@ pub trait QueryParams {
 /// other parameter, in order and meaning the same (written out anew: `a%20b` becomes `a+b`).
 /// Returns `?…`, or an empty string when nothing is left.
 pub fn with_borough(mut params: impl QueryParams, area: Option<Area>) -> String {
-    params.remove(BOROUGH);
+    params.remove(param::BOROUGH);
     if let Some(area) = area {
-        params.append(BOROUGH, &area.slug());
+        params.append(param::BOROUGH, &area.slug());
     }
     let encoded = params.encoded();
     if encoded.is_empty() {
@@ -148,7 +147,11 @@ impl FormParams {
     pub fn new(query: &str) -> FormParams {
         // As `new URLSearchParams(…)` does, one leading `?` is not part of the first name.
         let query = query.strip_prefix('?').unwrap_or(query);
-        FormParams(form_urlencoded::parse(query.as_bytes()).into_owned().collect())
+        FormParams(
+            form_urlencoded::parse(query.as_bytes())
+                .into_owned()
+                .collect(),
+        )
     }
 }
 
@@ -291,7 +294,9 @@ mod tests {
     fn only_ascii_whitespace_around_a_value_is_space() {
         assert_eq!(trim_space("\t\n\x0c\r dark \r\n"), "dark");
         // Vertical tab, NEL, no-break space, em space, ideographic space, byte order mark.
-        for other in ['\u{b}', '\u{85}', '\u{a0}', '\u{2003}', '\u{3000}', '\u{feff}'] {
+        for other in [
+            '\u{b}', '\u{85}', '\u{a0}', '\u{2003}', '\u{3000}', '\u{feff}',
+        ] {
             let value = format!("{other}dark{other}");
             assert_eq!(trim_space(&value), value, "{other:?}");
         }
@@ -314,7 +319,9 @@ mod tests {
         );
         assert!(!UrlState::from_query("?embed=%20").embed);
         assert_eq!(
-            UrlState::from_query("?childId=%20map-2%20").child_id.as_deref(),
+            UrlState::from_query("?childId=%20map-2%20")
+                .child_id
+                .as_deref(),
             Some("map-2")
         );
     }
@@ -333,7 +340,9 @@ mod tests {
             Some(area("E09000012"))
         );
         assert_eq!(
-            UrlState::from_query("?borough=%C5%BFutton").unknown_borough.as_deref(),
+            UrlState::from_query("?borough=%C5%BFutton")
+                .unknown_borough
+                .as_deref(),
             Some("\u{17f}utton"),
             "a long s is not an s"
         );
@@ -351,7 +360,11 @@ mod tests {
         assert_eq!(value("x=%+4x").as_deref(), Some("% 4x"));
         assert_eq!(value("?x=1").as_deref(), Some("1"));
         assert_eq!(value("??x=1"), None, "the name is `?x`");
-        assert_eq!(value("%78=1&x").as_deref(), Some(""), "names are decoded too");
+        assert_eq!(
+            value("%78=1&x").as_deref(),
+            Some(""),
+            "names are decoded too"
+        );
         assert_eq!(value("x=a=b&&y=2").as_deref(), Some("a=b"));
     }
 
@@ -359,18 +372,12 @@ mod tests {
     fn with_borough_sets_replaces_and_clears_keeping_other_parameters() {
         let hackney = Some(area("E09000012"));
         assert_eq!(rewritten("", hackney), "?borough=hackney");
-        assert_eq!(
-            rewritten("?embed=1", hackney),
-            "?embed=1&borough=hackney"
-        );
+        assert_eq!(rewritten("?embed=1", hackney), "?embed=1&borough=hackney");
         assert_eq!(
             rewritten("?borough=sutton&theme=dark", hackney),
             "?theme=dark&borough=hackney"
         );
-        assert_eq!(
-            rewritten("?borough=sutton&theme=dark", None),
-            "?theme=dark"
-        );
+        assert_eq!(rewritten("?borough=sutton&theme=dark", None), "?theme=dark");
         assert_eq!(rewritten("?borough=sutton", None), "");
         // The other parameters mean what they meant, written out anew as the browser does.
         assert_eq!(rewritten("?embed&x=a%20b", None), "?embed=&x=a+b");
