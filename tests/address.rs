@@ -12,7 +12,8 @@ use borough_core::area::Area;
 use borough_core::contract::{id, story_id};
 use borough_core::url_state::{with_borough, FormParams, UrlState};
 use serde_json::Value;
-use support::{serve, serve_without_app, Browser, TAKEN_OVER};
+use support::browser::TAKEN_OVER;
+use support::{serve, serve_without_app, Browser};
 
 /// What a reader would put around a value, and what only looks like space: ASCII whitespace
 /// (which both sides trim), then vertical tab, NEL, no-break space, em space, ideographic
