@@ -130,10 +130,10 @@ fn corpus() -> Vec<String> {
         .collect()
 }
 
-/// What a page shows: the root's `data-theme`, the page's background colour, whether it is in
+/// What a page shows: the root's `data-theme`, the page's colours, whether it is in
 /// embed mode, and the stories shown (however they are shown).
 const SHOWN: &str = "return { theme: document.documentElement.getAttribute('data-theme'), \
-    background: getComputedStyle(document.body).backgroundColor, \
+    colours: [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color], \
     embed: document.documentElement.classList.contains('embed'), \
     stories: [...document.querySelectorAll('.panel')].filter(p => getComputedStyle(p).display !== 'none').map(p => p.id) }";
 
