@@ -13,9 +13,9 @@ use crate::embed::valid_child_id;
 pub const MAX_ECHO: usize = 60;
 
 /// The space around a value that does not count: ASCII whitespace only (tab, line feed, form
-/// feed, carriage return, space), as `public/early.js` trims it. Neither Rust's `str::trim`
-/// (Unicode White_Space) nor JavaScript's `trim()` (which also takes the byte order mark,
-/// U+FEFF), which disagree with each other about which values are known.
+/// feed, carriage return, space), as `public/early.js` trims it. Not Rust's `str::trim`
+/// (Unicode White_Space) nor JavaScript's `trim()` (that and the byte order mark, U+FEFF): the
+/// two disagree, and a value one side applied the other reported as unknown.
 pub fn trim_space(value: &str) -> &str {
     value.trim_ascii()
 }
