@@ -7,13 +7,19 @@
   "use strict";
   var root = document.documentElement;
   var query = new URLSearchParams(location.search);
-  // As the app reads the address (src/url_state.rs): the last of a repeated parameter wins.
+  // As the app reads the address (crates/core/src/url_state.rs; tests/address.rs holds the two
+  // to the same answers): the last of a repeated parameter wins, and only ASCII whitespace is
+  // trimmed (trim() would also take the byte order mark and Unicode spaces, which the app keeps).
   var value = function (name) {
     var all = query.getAll(name);
-    return all.length ? all[all.length - 1].trim() : "";
+    return all.length ? all[all.length - 1].replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, "") : "";
+  };
+  // Case is ASCII only, as in the app: toLowerCase() would make the Kelvin sign a "k".
+  var asciiCase = function (text, toCase) {
+    return text.replace(/[A-Za-z]+/g, function (letters) { return toCase.call(letters); });
   };
   // Colours (?theme=light|dark).
-  var theme = value("theme").toLowerCase();
+  var theme = asciiCase(value("theme"), String.prototype.toLowerCase);
   if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
   // Framed (?embed=1): the framed layout, with the long parts folded away.
   var embed = value("embed");
@@ -31,8 +37,9 @@
   };
   var fragment = location.hash.slice(1);
   var borough = value("borough");
-  var code = borough.toUpperCase();
-  // The slug as src/area.rs makes it: ASCII letters and digits only.
+  var code = asciiCase(borough, String.prototype.toUpperCase);
+  // The slug as crates/core/src/area.rs makes it: ASCII letters and digits, every other run
+  // of characters one "-".
   var id = "area-" + borough.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase();
   var named = function (node) {
     return borough !== "" && node.matches(".area-panel") && (node.getAttribute("data-code") === code || node.id === id);

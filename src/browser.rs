@@ -5,7 +5,7 @@
 use borough_core::area::Area;
 use borough_core::contract::{attr, class, id, story_in_fragment};
 use borough_core::embed::{Command, Message};
-use borough_core::url_state::ColourScheme;
+use borough_core::url_state::{ColourScheme, QueryParams};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -115,6 +115,42 @@ pub fn location_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
+}
+
+/// The address's parameters as the browser's `URLSearchParams` reads them, exactly as
+/// `public/early.js` does.
+pub struct SearchParams(Option<web_sys::UrlSearchParams>);
+
+impl SearchParams {
+    /// The current address's.
+    pub fn current() -> SearchParams {
+        SearchParams(web_sys::UrlSearchParams::new_with_str(&location_search()).ok())
+    }
+}
+
+impl QueryParams for SearchParams {
+    fn last(&self, name: &str) -> Option<String> {
+        self.0.as_ref()?.get_all(name).pop().as_string()
+    }
+
+    fn remove(&mut self, name: &str) {
+        if let Some(params) = &self.0 {
+            params.delete(name);
+        }
+    }
+
+    fn append(&mut self, name: &str, value: &str) {
+        if let Some(params) = &self.0 {
+            params.append(name, value);
+        }
+    }
+
+    fn encoded(&self) -> String {
+        self.0
+            .as_ref()
+            .map(|params| params.to_string().into())
+            .unwrap_or_default()
+    }
 }
 
 /// Puts `search` in the address, keeping the path and any fragment but a story's: as a new history entry, or

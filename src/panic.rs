@@ -33,7 +33,7 @@ fn hand_back_the_page() {
     // Without the app the stylesheet also shows the story the #fragment names (`:target`):
     // make that the one the app had open, and from then on the page's links, the early
     // script and the stylesheet do the rest.
-    let selected = UrlState::from_query(&browser::location_search()).borough;
+    let selected = UrlState::read(&browser::SearchParams::current()).borough;
     if let (Some(area), Some(window)) = (selected, web_sys::window()) {
         let _ = window.location().set_hash(&story_id(area));
     }

@@ -33,7 +33,7 @@ pub fn take_over() {
     };
     let (map, elements) = (Arc::new(map), Rc::new(elements));
 
-    let address = UrlState::from_query(&browser::location_search());
+    let address = UrlState::read(&browser::SearchParams::current());
     let linked = linked_story();
     let selection = Selection::new(linked.unwrap_or(address.borough), address.embed);
     provide_context(selection);
@@ -42,7 +42,7 @@ pub fn take_over() {
     // A story opened (or closed) through its link before the app loaded stays as the reader
     // left it, now in the address.
     if linked.is_some() {
-        let search = with_borough(&browser::location_search(), selection.get_untracked());
+        let search = with_borough(browser::SearchParams::current(), selection.get_untracked());
         browser::set_search(&search, true);
     }
 
@@ -57,7 +57,7 @@ pub fn take_over() {
     browser::set_root_class(class::JS.name, true);
 
     browser::listen_to_window("popstate", move |_| {
-        let address = UrlState::from_query(&browser::location_search());
+        let address = UrlState::read(&browser::SearchParams::current());
         report_unknown_values(&address);
         selection.follow(linked_story().unwrap_or(address.borough));
     });

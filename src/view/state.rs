@@ -68,7 +68,7 @@ impl Selection {
     fn record_in_address(self, area: Option<Area>, steps: u32) {
         if STEPS_FOLLOWED.get() == steps {
             browser::set_search(
-                &with_borough(&browser::location_search(), area),
+                &with_borough(browser::SearchParams::current(), area),
                 self.embedded,
             );
         }

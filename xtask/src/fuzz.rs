@@ -7,11 +7,14 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
+use borough_core::area::Area;
 use borough_core::attrs::{parse_areas, parse_label, parse_themes};
 use borough_core::content::Content;
 use borough_core::embed::Command;
 use borough_core::geo::{BoundarySet, MapLayout};
-use borough_core::url_state::{with_borough, UrlState};
+use borough_core::url_state::{
+    trim_space, with_borough, ColourScheme, FormParams, UrlState, MAX_ECHO,
+};
 
 const GEOMETRY: &str = include_str!("../../geo/boroughs.geojson");
 const CONTENT: &str = include_str!("../../content/londoners-did.json");
@@ -90,6 +93,21 @@ const TOKENS: &[&str] = &[
     "embed",
     "childId",
     "hackney",
+    "E09000012",
+    "e09000029",
+    "tower+hamlets",
+    "%20",
+    "%2B",
+    "%26",
+    "%09",
+    "%0A",
+    "%0B",
+    "%C2%A0",
+    "%E2%80%83",
+    "%EF%BB%BF",
+    "%E2%84%AA",
+    "dark",
+    "LIGHT",
     "\u{0}",
     "\u{FFFD}",
     "é",
@@ -163,10 +181,7 @@ fn run(target: usize, input: &str) -> usize {
             Err(e) => e.to_string().len(),
         },
         1 => Content::parse(input).problems.len(),
-        2 => {
-            let state = UrlState::from_query(input);
-            with_borough(input, state.borough).len() + usize::from(state.embed)
-        }
+        2 => check_address(input),
         3 => {
             // As the browser hands the app a message's data: parsed by JSON.parse.
             let data: serde_json::Value = serde_json::from_str(input).unwrap_or_default();
@@ -181,12 +196,42 @@ fn run(target: usize, input: &str) -> usize {
     }
 }
 
+/// Reads an address as the app does and checks what must hold of any: a value is either
+/// understood or reported, a reported value is trimmed and short, and rewriting the borough
+/// (as a choice does) changes nothing else the address says. A broken rule panics.
+fn check_address(query: &str) -> usize {
+    let state = UrlState::from_query(query);
+    assert!(state.borough.is_none() || state.unknown_borough.is_none());
+    assert!(state.unknown_scheme.is_none() || state.scheme == ColourScheme::Auto);
+    for reported in [&state.unknown_borough, &state.unknown_scheme]
+        .into_iter()
+        .flatten()
+    {
+        assert!(!reported.is_empty() && reported.chars().count() <= MAX_ECHO);
+        assert_eq!(trim_space(reported), reported);
+    }
+    let mut written = 0;
+    for area in [state.borough, Area::parse("hackney"), None] {
+        let rewritten = with_borough(FormParams::new(query), area);
+        let expected = UrlState {
+            borough: area,
+            unknown_borough: None,
+            ..state.clone()
+        };
+        assert_eq!(UrlState::from_query(&rewritten), expected, "{rewritten:?}");
+        assert_eq!(with_borough(FormParams::new(&rewritten), area), rewritten);
+        written += rewritten.len();
+    }
+    written
+}
+
 /// Runs `inputs` inputs; returns the number that panicked (each is printed).
 pub fn fuzz(inputs: u64, seed: u64) -> u64 {
     let queries = [
         "?borough=hackney&theme=dark",
         "?embed=1&childId=map-1&borough=E09000029",
         "borough=tower+hamlets",
+        "?theme=%EF%BB%BFdark&borough=Barking%20%26%20Dagenham&borough=%09e09000012.",
     ];
     let commands = [
         r#"{"target":"borough-map","type":"select","code":"E09000012"}"#,

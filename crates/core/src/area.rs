@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::url_state::trim_space;
+
 /// One of London's 33 areas: an index into [`AREAS`], so it is `Copy` and compares cheaply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Area(u8);
@@ -179,9 +181,10 @@ impl Area {
         self.0 as usize
     }
 
-    /// Looks up an exact GSS code (case-insensitive, surrounding space ignored).
+    /// Looks up an exact GSS code (without ASCII case, surrounding space ignored: the address's
+    /// rule, `url_state::trim_space`).
     pub fn from_code(code: &str) -> Option<Area> {
-        let code = code.trim();
+        let code = trim_space(code);
         Area::all().find(|area| area.code().eq_ignore_ascii_case(code))
     }
 
@@ -228,10 +231,11 @@ impl fmt::Display for Area {
     }
 }
 
-/// Lower-case ASCII letters and digits, with every other run of characters as one `-`.
+/// Lower-case ASCII letters and digits, with every other run of characters as one `-`, none
+/// at either end (so nothing around the letters counts, whitespace or not).
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
-    for c in text.trim().chars() {
+    for c in text.chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {
@@ -274,9 +278,21 @@ mod tests {
         assert_eq!(Area::parse("hackney"), Some(hackney));
         assert_eq!(Area::parse("e09000012"), Some(hackney));
         assert_eq!(Area::parse(" Hackney "), Some(hackney));
+        assert_eq!(Area::parse("hackney."), Some(hackney));
+        assert_eq!(Area::parse("\tE09000012\r\n"), Some(hackney));
+        assert_eq!(Area::parse("\u{a0}E09000012"), None, "not ASCII space");
+        assert_eq!(Area::parse("\u{feff}hackney"), Some(hackney));
+        for name in [
+            "barking-and-dagenham",
+            "Barking and Dagenham",
+            "BARKING_AND_DAGENHAM",
+        ] {
+            assert_eq!(Area::parse(name).map(Area::code), Some("E09000002"));
+        }
         assert_eq!(
-            Area::parse("barking-and-dagenham").map(Area::code),
-            Some("E09000002")
+            Area::parse("Barking & Dagenham"),
+            None,
+            "the slug has its `and`"
         );
         assert_eq!(
             Area::parse("Kingston upon Thames")

@@ -1,12 +1,24 @@
 //! What the page's address says: `?borough=` (a GSS code or a slug) and the other parameters
-//! the page keeps as they are. Plain functions over the query string, so every case is tested
-//! natively.
+//! the page keeps as they are. The query string is decoded and written out by the web
+//! platform's rules (`application/x-www-form-urlencoded`): in the app by the browser's own
+//! `URLSearchParams`, which `public/early.js` reads too; natively (tests, fuzzing) by the
+//! `form_urlencoded` crate, which implements the same standard. What the decoded values mean
+//! is plain Rust, the same for both.
 
 use crate::area::Area;
+use crate::contract::param;
 use crate::embed::valid_child_id;
 
 /// The longest parameter value shown back to the reader; longer ones are cut with an ellipsis.
-const MAX_ECHO: usize = 60;
+pub const MAX_ECHO: usize = 60;
+
+/// The space around a value that does not count: ASCII whitespace only (tab, line feed, form
+/// feed, carriage return, space), as `public/early.js` trims it. Not Rust's `str::trim`
+/// (Unicode White_Space) nor JavaScript's `trim()` (that and the byte order mark, U+FEFF): the
+/// two disagree, and a value one side applied the other reported as unknown.
+pub fn trim_space(value: &str) -> &str {
+    value.trim_ascii()
+}
 
 /// Light or dark colours: `?theme=light|dark`, or `auto` to follow the device's setting.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -18,8 +30,9 @@ pub enum ColourScheme {
 }
 
 impl ColourScheme {
+    /// Reads a scheme's name, without case (ASCII only: a Kelvin sign is not a `k`).
     pub fn parse(value: &str) -> Option<ColourScheme> {
-        match value.trim().to_ascii_lowercase().as_str() {
+        match trim_space(value).to_ascii_lowercase().as_str() {
             "auto" => Some(ColourScheme::Auto),
             "light" => Some(ColourScheme::Light),
             "dark" => Some(ColourScheme::Dark),
@@ -43,9 +56,9 @@ impl ColourScheme {
 pub struct UrlState {
     pub borough: Option<Area>,
     pub unknown_borough: Option<String>,
-    /// `?theme=`. The page applies it itself before its first paint (`public/early.js`, which
-    /// reads parameters the same way: the last of a repeated one wins); the app reads it for
-    /// `unknown_scheme`, the value it reports.
+    /// `?theme=`. The page applies it itself before its first paint (`public/early.js`, held
+    /// to these rules by `tests/address.rs`); the app reads it for `unknown_scheme`, the value
+    /// it reports.
     pub scheme: ColourScheme,
     pub unknown_scheme: Option<String>,
     /// `?embed=1`: the map is framed in a partner's page.
@@ -55,20 +68,37 @@ pub struct UrlState {
 }
 
 impl UrlState {
-    /// Reads a query string such as `?borough=hackney&theme=dark` (the `?` is optional).
-    /// Empty values count as absent.
+    /// Reads a query string such as `?borough=hackney&theme=dark` (the `?` is optional), as the
+    /// browser decodes it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_query(query: &str) -> UrlState {
-        let given = |name| query_param(query, name).filter(|v| !v.trim().is_empty());
+        UrlState::read(&FormParams::new(query))
+    }
+
+    /// Reads decoded parameters.
+    pub fn read(params: &impl QueryParams) -> UrlState {
+        UrlState::from_params(|name| params.last(name))
+    }
+
+    /// Reads the parameters `last_value` gives, already decoded: the last value of a repeated
+    /// parameter, as `public/early.js` takes it. Values are trimmed (`trim_space`), and empty
+    /// ones count as absent.
+    pub fn from_params(last_value: impl Fn(&str) -> Option<String>) -> UrlState {
+        let given = |name| {
+            let value = last_value(name)?;
+            let value = trim_space(&value);
+            (!value.is_empty()).then(|| value.to_owned())
+        };
         let mut state = UrlState::default();
-        if let Some(value) = given("borough") {
+        if let Some(value) = given(param::BOROUGH) {
             match Area::parse(&value) {
                 Some(area) => state.borough = Some(area),
                 None => state.unknown_borough = Some(shorten(&value)),
             }
         }
-        state.embed = given("embed").is_some_and(|v| !matches!(v.trim(), "0" | "false"));
-        state.child_id = given("childId").filter(|id| valid_child_id(id));
-        if let Some(value) = given("theme") {
+        state.embed = given(param::EMBED).is_some_and(|v| !matches!(v.as_str(), "0" | "false"));
+        state.child_id = given(param::CHILD_ID).filter(|id| valid_child_id(id));
+        if let Some(value) = given(param::THEME) {
             match ColourScheme::parse(&value) {
                 Some(scheme) => state.scheme = scheme,
                 None => state.unknown_scheme = Some(shorten(&value)),
@@ -78,73 +108,73 @@ impl UrlState {
     }
 }
 
-/// The last value of parameter `name`, percent-decoded.
-pub fn query_param(query: &str, name: &str) -> Option<String> {
-    pairs(query)
-        .filter(|(key, _)| decode(key) == name)
-        .last()
-        .map(|(_, value)| decode(value))
+/// A query string's parameters, decoded (names and values) and written out again by the web
+/// platform's rules: the browser's `URLSearchParams` in the app, [`FormParams`] natively.
+pub trait QueryParams {
+    /// The last value of parameter `name`.
+    fn last(&self, name: &str) -> Option<String>;
+    /// Removes every parameter called `name`.
+    fn remove(&mut self, name: &str);
+    /// Adds `name=value` at the end.
+    fn append(&mut self, name: &str, value: &str);
+    /// The parameters, encoded, without a leading `?`.
+    fn encoded(&self) -> String;
 }
 
-/// `query` with `borough` set to `area`'s slug, or removed for `None`, keeping every other
-/// parameter in its place. Returns `?…`, or an empty string when nothing is left.
-pub fn with_borough(query: &str, area: Option<Area>) -> String {
-    let mut parts: Vec<String> = pairs(query)
-        .filter(|(key, _)| decode(key) != "borough")
-        .map(|(key, value)| {
-            if value.is_empty() {
-                key.to_owned()
-            } else {
-                format!("{key}={value}")
-            }
-        })
-        .collect();
+/// `params` with `borough` set to `area`'s slug (last), or removed for `None`, keeping every
+/// other parameter, in order and meaning the same (written out anew: `a%20b` becomes `a+b`).
+/// Returns `?…`, or an empty string when nothing is left.
+pub fn with_borough(mut params: impl QueryParams, area: Option<Area>) -> String {
+    params.remove(param::BOROUGH);
     if let Some(area) = area {
-        parts.push(format!("borough={}", area.slug()));
+        params.append(param::BOROUGH, &area.slug());
     }
-    if parts.is_empty() {
-        String::new()
+    let encoded = params.encoded();
+    if encoded.is_empty() {
+        encoded
     } else {
-        format!("?{}", parts.join("&"))
+        format!("?{encoded}")
     }
 }
 
-fn pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+/// Parameters decoded natively, by the rules the browser's `URLSearchParams` follows (tests and
+/// fuzzing: it never enters the WebAssembly, where the browser decodes).
+#[cfg(not(target_arch = "wasm32"))]
+pub struct FormParams(Vec<(String, String)>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl FormParams {
+    pub fn new(query: &str) -> FormParams {
+        // As `new URLSearchParams(…)` does, one leading `?` is not part of the first name.
+        let query = query.strip_prefix('?').unwrap_or(query);
+        FormParams(
+            form_urlencoded::parse(query.as_bytes())
+                .into_owned()
+                .collect(),
+        )
+    }
 }
 
-/// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte; malformed escapes
-/// are kept as written and invalid UTF-8 becomes U+FFFD, so decoding never fails.
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                // Two hex digits exactly (from_str_radix alone would take "+4").
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
-                    .and_then(|h| std::str::from_utf8(h).ok());
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(byte) => {
-                        out.push(byte);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            byte => out.push(byte),
-        }
-        i += 1;
+#[cfg(not(target_arch = "wasm32"))]
+impl QueryParams for FormParams {
+    fn last(&self, name: &str) -> Option<String> {
+        let found = self.0.iter().rev().find(|(key, _)| key == name);
+        found.map(|(_, value)| value.clone())
     }
-    String::from_utf8_lossy(&out).into_owned()
+
+    fn remove(&mut self, name: &str) {
+        self.0.retain(|(key, _)| key != name);
+    }
+
+    fn append(&mut self, name: &str, value: &str) {
+        self.0.push((name.to_owned(), value.to_owned()));
+    }
+
+    fn encoded(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        out.extend_pairs(&self.0);
+        out.finish()
+    }
 }
 
 fn shorten(value: &str) -> String {
@@ -161,6 +191,10 @@ mod tests {
 
     fn area(code: &str) -> Area {
         Area::from_code(code).unwrap()
+    }
+
+    fn rewritten(query: &str, area: Option<Area>) -> String {
+        with_borough(FormParams::new(query), area)
     }
 
     #[test]
@@ -257,34 +291,99 @@ mod tests {
     }
 
     #[test]
-    fn decoding_never_fails() {
-        assert_eq!(decode("%"), "%");
-        assert_eq!(decode("%4"), "%4");
-        assert_eq!(decode("%zz1"), "%zz1");
-        assert_eq!(decode("%E2%80%A6"), "…");
-        assert_eq!(decode("%FF"), "\u{FFFD}");
-        assert_eq!(decode("a%2Bb+c"), "a+b c");
-        assert_eq!(decode("%+4x"), "% 4x");
-        assert_eq!(decode("%+F"), "% F");
+    fn only_ascii_whitespace_around_a_value_is_space() {
+        assert_eq!(trim_space("\t\n\x0c\r dark \r\n"), "dark");
+        // Vertical tab, NEL, no-break space, em space, ideographic space, byte order mark.
+        for other in [
+            '\u{b}', '\u{85}', '\u{a0}', '\u{2003}', '\u{3000}', '\u{feff}',
+        ] {
+            let value = format!("{other}dark{other}");
+            assert_eq!(trim_space(&value), value, "{other:?}");
+        }
+        let dark = UrlState::from_query("?theme=%09dark%0A+");
+        assert_eq!(dark.scheme, ColourScheme::Dark);
+        // The page's early script does not apply it either (tests/address.rs).
+        let bom = UrlState::from_query("?theme=%EF%BB%BFdark");
+        assert_eq!(bom.scheme, ColourScheme::Auto);
+        assert_eq!(bom.unknown_scheme.as_deref(), Some("\u{feff}dark"));
+        let nbsp = UrlState::from_query("?borough=%C2%A0E09000012");
+        assert_eq!(nbsp.unknown_borough.as_deref(), Some("\u{a0}E09000012"));
+        assert_eq!(
+            UrlState::from_query("?borough=%20E09000012%09").borough,
+            Some(area("E09000012"))
+        );
+        // A slug ignores everything around its letters, so a name keeps working.
+        assert_eq!(
+            UrlState::from_query("?borough=%E3%80%80Hackney.").borough,
+            Some(area("E09000012"))
+        );
+        assert!(!UrlState::from_query("?embed=%20").embed);
+        assert_eq!(
+            UrlState::from_query("?childId=%20map-2%20")
+                .child_id
+                .as_deref(),
+            Some("map-2")
+        );
+    }
+
+    #[test]
+    fn letters_compare_without_ascii_case_only() {
+        assert_eq!(
+            UrlState::from_query("?theme=DaRk").scheme,
+            ColourScheme::Dark
+        );
+        // The Kelvin sign, which JavaScript's toLowerCase() makes a "k".
+        let kelvin = UrlState::from_query("?theme=DAR%E2%84%AA");
+        assert_eq!(kelvin.unknown_scheme.as_deref(), Some("DAR\u{212a}"));
+        assert_eq!(
+            UrlState::from_query("?borough=e09000012").borough,
+            Some(area("E09000012"))
+        );
+        assert_eq!(
+            UrlState::from_query("?borough=%C5%BFutton")
+                .unknown_borough
+                .as_deref(),
+            Some("\u{17f}utton"),
+            "a long s is not an s"
+        );
+    }
+
+    #[test]
+    fn decoding_follows_the_web_platform_and_never_fails() {
+        let value = |query: &str| FormParams::new(query).last("x");
+        assert_eq!(value("x=%").as_deref(), Some("%"));
+        assert_eq!(value("x=%4").as_deref(), Some("%4"));
+        assert_eq!(value("x=%zz1").as_deref(), Some("%zz1"));
+        assert_eq!(value("x=%E2%80%A6").as_deref(), Some("…"));
+        assert_eq!(value("x=%FF").as_deref(), Some("\u{FFFD}"));
+        assert_eq!(value("x=a%2Bb+c").as_deref(), Some("a+b c"));
+        assert_eq!(value("x=%+4x").as_deref(), Some("% 4x"));
+        assert_eq!(value("?x=1").as_deref(), Some("1"));
+        assert_eq!(value("??x=1"), None, "the name is `?x`");
+        assert_eq!(
+            value("%78=1&x").as_deref(),
+            Some(""),
+            "names are decoded too"
+        );
+        assert_eq!(value("x=a=b&&y=2").as_deref(), Some("a=b"));
     }
 
     #[test]
     fn with_borough_sets_replaces_and_clears_keeping_other_parameters() {
         let hackney = Some(area("E09000012"));
-        assert_eq!(with_borough("", hackney), "?borough=hackney");
+        assert_eq!(rewritten("", hackney), "?borough=hackney");
+        assert_eq!(rewritten("?embed=1", hackney), "?embed=1&borough=hackney");
         assert_eq!(
-            with_borough("?embed=1", hackney),
-            "?embed=1&borough=hackney"
-        );
-        assert_eq!(
-            with_borough("?borough=sutton&theme=dark", hackney),
+            rewritten("?borough=sutton&theme=dark", hackney),
             "?theme=dark&borough=hackney"
         );
+        assert_eq!(rewritten("?borough=sutton&theme=dark", None), "?theme=dark");
+        assert_eq!(rewritten("?borough=sutton", None), "");
+        // The other parameters mean what they meant, written out anew as the browser does.
+        assert_eq!(rewritten("?embed&x=a%20b", None), "?embed=&x=a+b");
         assert_eq!(
-            with_borough("?borough=sutton&theme=dark", None),
-            "?theme=dark"
+            rewritten("?bor%6Fugh=sutton&childId=c%2D1", hackney),
+            "?childId=c-1&borough=hackney"
         );
-        assert_eq!(with_borough("?borough=sutton", None), "");
-        assert_eq!(with_borough("?embed&x=a%20b", None), "?embed&x=a%20b");
     }
 }
