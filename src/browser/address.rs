@@ -1,0 +1,102 @@
+//! The address: reading it as `public/early.js` does, and writing it into the history.
+
+use wasm_bindgen::JsValue;
+
+use super::{console_error, describe};
+use borough_core::contract::{id, story_in_fragment};
+use borough_core::url_state::QueryParams;
+
+/// The fragment of the address, e.g. `#area-hackney`.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The current query string, e.g. `?borough=hackney`.
+pub fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The address's parameters as the browser's `URLSearchParams` reads them, exactly as
+/// `public/early.js` does.
+pub struct SearchParams(Option<web_sys::UrlSearchParams>);
+
+impl SearchParams {
+    /// The current address's.
+    pub fn current() -> SearchParams {
+        SearchParams(web_sys::UrlSearchParams::new_with_str(&location_search()).ok())
+    }
+}
+
+impl QueryParams for SearchParams {
+    fn last(&self, name: &str) -> Option<String> {
+        self.0.as_ref()?.get_all(name).pop().as_string()
+    }
+
+    fn remove(&mut self, name: &str) {
+        if let Some(params) = &self.0 {
+            params.delete(name);
+        }
+    }
+
+    fn append(&mut self, name: &str, value: &str) {
+        if let Some(params) = &self.0 {
+            params.append(name, value);
+        }
+    }
+
+    fn encoded(&self) -> String {
+        self.0
+            .as_ref()
+            .map(|params| params.to_string().into())
+            .unwrap_or_default()
+    }
+}
+
+/// Puts `search` in the address, keeping the path and any fragment but a story's: as a new history entry, or
+/// (`replace`) in place of the current one, so an embedded map never fills the host page's
+/// back button with its own steps.
+pub fn set_search(search: &str, replace: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    // A story's own fragment (`#area-…`, `#london`: a link followed before the app loaded)
+    // gives way to `?borough=`; any other fragment stays.
+    let hash = location.hash().unwrap_or_default();
+    let is_story =
+        story_in_fragment(&hash).is_some() || hash.strip_prefix('#') == Some(id::LONDON.name);
+    let kept_hash = if is_story { "" } else { hash.as_str() };
+    if search == location.search().unwrap_or_default() && kept_hash == hash {
+        return;
+    }
+    let url = format!("{path}{search}{kept_hash}");
+    if let Ok(history) = window.history() {
+        let result = if replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+        if let Err(e) = result {
+            console_error(&format!(
+                "borough map: could not update the address: {}",
+                describe(&e)
+            ));
+        }
+    }
+}
+
+/// The folder the app is served from, e.g. `https://example.org/map/`, for embed snippets.
+pub fn app_base_url() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    format!("{origin}{folder}")
+}

@@ -1,0 +1,81 @@
+//! Keyboard focus, and keeping a tapped borough in view on a phone.
+
+use wasm_bindgen::JsCast;
+
+use super::{after_next_paint, document, query};
+use borough_core::area::Area;
+use borough_core::contract::{attr, class};
+
+/// The element that has keyboard focus, if any.
+pub fn active_element() -> Option<web_sys::Element> {
+    document()?.active_element()
+}
+
+/// Moves keyboard focus to the element `selector` finds.
+pub fn focus(selector: &str) {
+    if let Some(element) = query(selector).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// The drawn path of `area`, if the map is drawn.
+pub fn area_element(area: Area) -> Option<web_sys::SvgElement> {
+    let selector = format!(
+        "{}[{}=\"{}\"]",
+        class::BOROUGH.selector,
+        attr::CODE.name,
+        area.code()
+    );
+    query(&selector)?.dyn_into().ok()
+}
+
+/// Moves keyboard focus to `area`'s shape on the map.
+pub fn focus_area(area: Area) {
+    if let Some(element) = area_element(area) {
+        let _ = element.focus();
+    }
+}
+
+/// Whether `target` shows a focus ring, i.e. was focused from the keyboard.
+pub fn is_focus_visible(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| e.matches(":focus-visible").unwrap_or(false))
+}
+
+/// Whether `target` is inside a `<dialog>`.
+pub fn is_in_dialog(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| e.closest("dialog").ok().flatten().is_some())
+}
+
+/// On a phone the panel is a sheet over the lower half of the screen: scroll the page so that
+/// `area` sits in the half still visible. Done once the story has been painted: the reader
+/// sees the answer to the tap first, and the scroll (a repaint of the whole screen) follows.
+pub fn reveal_above_sheet(area: Area) {
+    after_next_paint(move || scroll_above_sheet(area));
+}
+
+fn scroll_above_sheet(area: Area) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let narrow = window
+        .match_media("(max-width: 640px)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let Some(element) = area_element(area).filter(|_| narrow) else {
+        return;
+    };
+    let rect = element.get_bounding_client_rect();
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() < 0.0 || rect.bottom() > height * 0.45 {
+        window.scroll_by_with_x_and_y(0.0, rect.top() - height * 0.1);
+    }
+}
