@@ -388,73 +388,104 @@ fn wording_follows_the_facts_rules() {
     assert!(none.summary.contains("No outcome"), "{}", none.summary);
 }
 
-#[test]
-fn the_reports_ten_summary_points_are_all_on_the_map() {
-    let content = repo_content();
-    let programme = content.programme.as_ref().unwrap();
-    let london_wide: String = programme
-        .london_wide
-        .iter()
-        .map(|o| format!("{} {} ", o.title, o.text))
+/// The report's ten summary points, as vendored in `docs/ten-points.md` (CI has no
+/// `../shared`), in the report's order.
+fn report_points() -> Vec<String> {
+    let text = read_repo_file("docs/ten-points.md");
+    let points: Vec<String> = (1..=10)
+        .map(|n| {
+            let start = format!("{n}. ");
+            text.lines()
+                .find_map(|line| line.strip_prefix(&start))
+                .unwrap_or_else(|| panic!("docs/ten-points.md has no point {n}"))
+                .to_owned()
+        })
         .collect();
-    let area_text = |slug: &str| {
-        let entry = content.entry(Area::parse(slug).unwrap()).unwrap();
-        entry
-            .outcomes
+    points
+}
+
+#[test]
+fn the_vendored_points_are_the_reports() {
+    let seed = root().join("../shared/seed/londoners-did.txt");
+    if let Ok(report) = std::fs::read_to_string(&seed) {
+        for point in report_points() {
+            assert!(report.contains(&point), "not in the report: {point}");
+        }
+    }
+}
+
+/// The tour is the report's ten summary points in its order: each step sums up outcomes the
+/// content tells, says what the report's point says (one phrase of the report's and one of our
+/// summary for each), and concerns exactly the areas the report's point names.
+#[test]
+fn the_tour_is_the_reports_ten_summary_points_in_order() {
+    let content = repo_content();
+    let points = report_points();
+    assert_eq!(
+        content.tour.len(),
+        10,
+        "the tour has {} steps",
+        content.tour.len()
+    );
+    // (the report's words, ours) for each point.
+    let phrases: [&[(&str, &str)]; 10] = [
+        &[
+            ("useful connections", "About 400 participants"),
+            ("80% of organisers", "80% of organisers"),
+        ],
+        &[
+            ("40 Thrive LDN champions", "More than 40 champions"),
+            ("seven masterclasses", "seven masterclasses"),
+        ],
+        &[
+            ("Thamesview", "Thrive Thamesview"),
+            ("400 residents", "400 residents"),
+        ],
+        &[
+            ("Lambeth Together", "Lambeth Together"),
+            ("Black Thrive", "Black Thrive"),
+        ],
+        &[("new developments", "regeneration")],
+        &[
+            ("Britannia Leisure Centre", "Britannia Leisure Centre"),
+            ("planning officers", "planning officers"),
+        ],
+        &[("Black residents", "Black residents")],
+        &[
+            ("Fairness Commission", "Fairness Commission"),
+            ("children and young people", "children and young people"),
+        ],
+        &[("Kevin Fenton", "Kevin Fenton")],
+        &[
+            ("community-based events", "community events"),
+            ("Mental Health Fair", "Mental Health Fair"),
+        ],
+    ];
+    for (n, ((step, point), phrases)) in content.tour.iter().zip(&points).zip(phrases).enumerate() {
+        let n = n + 1;
+        let told = content.tour_outcomes(step);
+        assert_eq!(
+            told.len(),
+            step.outcomes.len(),
+            "step {n}: an outcome is missing"
+        );
+        let ours: String = told
             .iter()
             .map(|o| format!("{} {} ", o.title, o.text))
-            .collect::<String>()
-    };
-    let points: [(&str, String, &[&str]); 10] = [
-        (
-            "1 useful connections",
-            london_wide.clone(),
-            &["About 400 participants", "80% of organisers"],
-        ),
-        (
-            "2 champions",
-            london_wide.clone(),
-            &["More than 40 champions", "seven masterclasses"],
-        ),
-        (
-            "3 Barking and Dagenham",
-            area_text("barking-and-dagenham"),
-            &["Thrive Thamesview", "400 residents"],
-        ),
-        (
-            "4 Lambeth",
-            area_text("lambeth"),
-            &["Lambeth Together", "Black Thrive"],
-        ),
-        (
-            "5 Enfield",
-            area_text("enfield"),
-            &["regeneration", "mental and emotional health"],
-        ),
-        (
-            "6 Hackney",
-            area_text("hackney"),
-            &["Britannia Leisure Centre", "planning officers"],
-        ),
-        ("7 Lewisham", area_text("lewisham"), &["Black residents"]),
-        (
-            "8 Sutton",
-            area_text("sutton"),
-            &["Fairness Commission", "children and young people"],
-        ),
-        ("9 Southwark", area_text("southwark"), &["Kevin Fenton"]),
-        (
-            "10 community events",
-            london_wide.clone() + &area_text("merton"),
-            &["community events", "Mental Health Fair"],
-        ),
-    ];
-    for (point, text, phrases) in points {
-        for phrase in phrases {
+            .collect();
+        for (theirs, mine) in phrases {
             assert!(
-                text.contains(phrase),
-                "summary point {point}: {phrase:?} is not on the map"
+                point.contains(theirs),
+                "point {n} of the report: no {theirs:?}"
             );
+            assert!(ours.contains(mine), "step {n}: no {mine:?} in {ours}");
         }
+        let named: Vec<Area> = Area::all().filter(|a| point.contains(a.name())).collect();
+        let mut places = step.places();
+        places.sort();
+        assert_eq!(
+            places, named,
+            "step {n} concerns other areas than the report's point names"
+        );
     }
 }

@@ -181,6 +181,21 @@ async fn with_javascript_disabled_the_page_shows_all_33_boroughs_and_their_stori
     // The list of areas reaches every story too.
     browser.click(".area-list a[href='#area-sutton']").await;
     browser.wait_until("location.hash === '#area-sutton'").await;
+    // So do the report's ten points, from the London-wide story (where Close goes back to).
+    browser.click("#area-sutton .close").await;
+    browser.wait_until("location.hash === '#london'").await;
+    for (link, story) in [
+        ("#london", "london"),
+        ("#area-barking-and-dagenham", "area-barking-and-dagenham"),
+    ] {
+        browser
+            .click(&format!(".ten-points a[href='{link}']"))
+            .await;
+        browser
+            .wait_until(&format!("location.hash === '{link}'"))
+            .await;
+        assert_eq!(browser.shown_panels().await, json!([story]));
+    }
     browser.close().await;
 }
 

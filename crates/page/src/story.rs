@@ -16,6 +16,7 @@ pub fn london(content: &Content) -> Markup {
             @if let Some(programme) = &content.programme {
                 h2 id=(id::LONDON_TITLE.name) tabindex="-1" { (programme.title) }
                 p { (programme.summary) }
+                (ten_points(content))
                 details class=(class::MORE.name) open {
                     summary { "The figures, and what followed across London" }
                     ul class="figures" {
@@ -40,6 +41,35 @@ pub fn london(content: &Content) -> Markup {
                 p {
                     "In 2017/18 more than 1,000 Londoners took part in 17 Thrive LDN community \
                      conversations."
+                }
+            }
+        }
+    }
+}
+
+/// The report's ten summary points, in its order, each linking to the story it sums up (the
+/// London-wide one where the report names no borough): the guided tour's steps, readable
+/// without any script.
+fn ten_points(content: &Content) -> Markup {
+    html! {
+        @if !content.tour.is_empty() {
+            h3 { "The report in ten points" }
+            ol class="ten-points" {
+                @for step in &content.tour {
+                    li {
+                        @let own = step.story_area();
+                        a href={ "#" (own.map_or_else(|| id::LONDON.name.to_owned(), story_id)) } {
+                            (step.title)
+                        }
+                        @for area in step.places().into_iter().filter(|a| Some(*a) != own) {
+                            " ("
+                            a href={ "#" (story_id(area)) } { (area.name()) "'s story" }
+                            ")"
+                        }
+                        @if step.places().is_empty() {
+                            " (London-wide: the report names no borough)"
+                        }
+                    }
                 }
             }
         }

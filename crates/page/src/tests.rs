@@ -317,3 +317,20 @@ mod build {
         );
     }
 }
+
+#[test]
+fn the_ten_points_link_to_the_stories_they_sum_up() {
+    let (layout, content) = london();
+    let html = render(&layout, &content);
+    let list = &html[html
+        .find("<ol class=\"ten-points\">")
+        .expect("the ten points")..];
+    let list = &list[..list.find("</ol>").unwrap()];
+    assert_eq!(list.matches("<li>").count(), 10);
+    assert!(list.contains("<li><a href=\"#london\">Useful connections made at the events</a> (London-wide: the report names no borough)</li>"), "{list}");
+    assert!(list.contains("<a href=\"#area-barking-and-dagenham\">The Thrive Thamesview pilot in Barking and Dagenham</a>"), "{list}");
+    assert!(
+        list.contains("(<a href=\"#area-merton\">Merton's story</a>)"),
+        "{list}"
+    );
+}

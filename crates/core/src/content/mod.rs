@@ -6,6 +6,6 @@ pub mod store;
 pub mod theme;
 
 pub use link::Link;
-pub use model::{AreaEntry, Figure, Outcome, Programme, Quote, Status};
+pub use model::{AreaEntry, Figure, Outcome, Programme, Quote, Status, TourStep, LONDON_STORY};
 pub use store::{Content, ContentError, CONTENT_PATH};
 pub use theme::Theme;

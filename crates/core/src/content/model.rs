@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::link::Link;
 use super::theme::Theme;
+use crate::area::Area;
 
 /// How much the sources say about an area (see `docs/facts.md`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
@@ -96,6 +97,43 @@ pub struct Outcome {
     #[serde(default)]
     pub quote: Option<Quote>,
     pub sources: Vec<Link>,
+}
+
+/// One step of the tour through the report's ten summary points: a title in our own words and
+/// the outcomes it sums up, named by their titles in the story that tells them, so no fact is
+/// written twice (see `Content::tour_outcomes`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TourStep {
+    pub title: String,
+    /// `london` for the London-wide story, else the GSS code of the area whose story it is.
+    pub story: String,
+    /// The titles of the outcomes it sums up, in that story.
+    pub outcomes: Vec<String>,
+    /// Areas it names beyond its own story's, by GSS code: the London-wide community events,
+    /// say, with Merton's fair as the report's example.
+    #[serde(default)]
+    pub places: Vec<String>,
+}
+
+/// What a tour step's `story` says for the London-wide story.
+pub const LONDON_STORY: &str = "london";
+
+impl TourStep {
+    /// The area whose story the step sums up; `None` for the London-wide story (or a code that
+    /// is no area, which reading the file reports).
+    pub fn story_area(&self) -> Option<Area> {
+        Area::from_code(&self.story)
+    }
+
+    /// Every area the step concerns, its own story's first; none for a London-wide point that
+    /// names no borough.
+    pub fn places(&self) -> Vec<Area> {
+        self.story_area()
+            .into_iter()
+            .chain(self.places.iter().filter_map(|code| Area::from_code(code)))
+            .collect()
+    }
 }
 
 /// Words quoted from a source, always shown as a quotation with who said them.

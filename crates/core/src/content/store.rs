@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
-use super::model::{AreaEntry, Programme, Status};
+use super::model::{AreaEntry, Outcome, Programme, Status, TourStep, LONDON_STORY};
 use super::theme::Theme;
 use crate::area::{Area, AREA_COUNT};
 
@@ -38,6 +38,8 @@ impl ContentError {
 pub struct Content {
     pub programme: Option<Programme>,
     entries: Vec<Option<AreaEntry>>,
+    /// The tour through the report's summary points, in the report's order.
+    pub tour: Vec<TourStep>,
     pub problems: Vec<ContentError>,
 }
 
@@ -46,6 +48,7 @@ impl Default for Content {
         Content {
             programme: None,
             entries: vec![None; AREA_COUNT],
+            tour: Vec::new(),
             problems: Vec::new(),
         }
     }
@@ -72,6 +75,10 @@ impl Content {
             for (index, value) in areas.into_iter().enumerate() {
                 content.add_area(index, value);
             }
+        }
+        if root.contains_key("tour") {
+            let steps = content.take_field::<Vec<TourStep>>(&mut root, "tour");
+            content.add_tour(steps.unwrap_or_default());
         }
         for key in root.keys() {
             content.report("file", format!("unknown field `{key}`"));
@@ -137,6 +144,52 @@ impl Content {
         }
     }
 
+    /// Keeps the tour's steps whose every reference is to something the file tells.
+    fn add_tour(&mut self, steps: Vec<TourStep>) {
+        for (index, step) in steps.into_iter().enumerate() {
+            let place = format!("tour[{index}]");
+            let problem = if step.story != LONDON_STORY && step.story_area().is_none() {
+                Some(format!(
+                    "`story` {:?} is neither `london` nor an area's code",
+                    step.story
+                ))
+            } else if let Some(code) = step.places.iter().find(|c| Area::from_code(c).is_none()) {
+                Some(format!(
+                    "`places` names {code:?}, which is not an area's code"
+                ))
+            } else if step.outcomes.is_empty() {
+                Some("sums up no outcome".to_owned())
+            } else {
+                let told = self.story_outcomes(step.story_area());
+                step.outcomes
+                    .iter()
+                    .find(|title| !told.iter().any(|o| &&o.title == title))
+                    .map(|title| format!("its story tells no outcome called {title:?}"))
+            };
+            match problem {
+                Some(message) => self.report(place, message),
+                None => self.tour.push(step),
+            }
+        }
+    }
+
+    /// The outcomes of an area's story, or of the London-wide one (`None`).
+    fn story_outcomes(&self, area: Option<Area>) -> &[Outcome] {
+        match area {
+            Some(area) => self.entry(area).map_or(&[], |e| &e.outcomes),
+            None => self.programme.as_ref().map_or(&[], |p| &p.london_wide),
+        }
+    }
+
+    /// The outcomes a tour step sums up, as its story tells them.
+    pub fn tour_outcomes(&self, step: &TourStep) -> Vec<&Outcome> {
+        let told = self.story_outcomes(step.story_area());
+        step.outcomes
+            .iter()
+            .filter_map(|title| told.iter().find(|o| &o.title == title))
+            .collect()
+    }
+
     pub fn entry(&self, area: Area) -> Option<&AreaEntry> {
         self.entries[area.index()].as_ref()
     }
@@ -189,6 +242,53 @@ mod tests {
         assert_eq!(content.problems, vec![]);
         assert!(content.programme.is_some());
         assert_eq!(content.count(Status::NoneRecorded), 33);
+    }
+
+    #[test]
+    fn keeps_the_tour_steps_it_can_follow_and_names_the_others() {
+        let step = |story: &str, outcome: &str, places: &str| {
+            format!(
+                r#"{{"title":"t","story":"{story}","outcomes":["{outcome}"],"places":[{places}]}}"#
+            )
+        };
+        let mut areas = all_areas();
+        areas[1] = r#"{"code":"E09000002","status":"outcomes","summary":"s","outcomes":[{"title":"Pilot","text":"x","themes":[],"sources":[]}]}"#.into();
+        let steps = [
+            step("E09000002", "Pilot", ""),
+            step("london", "Pilot", ""),
+            step("E09000099", "Pilot", ""),
+            step("E09000002", "Pilot", r#""nowhere""#),
+        ];
+        // The file with a tour after its programme.
+        let text = file(&areas).replacen(
+            r#""areas""#,
+            &format!(r#""tour":[{}],"areas""#, steps.join(",")),
+            1,
+        );
+        let content = Content::parse(&text);
+        let problems: Vec<String> = content.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(content.tour.len(), 1, "{problems:#?}");
+        assert_eq!(
+            content.tour[0].places(),
+            vec![Area::from_code("E09000002").unwrap()]
+        );
+        assert_eq!(content.tour_outcomes(&content.tour[0])[0].title, "Pilot");
+        assert_eq!(problems.len(), 3, "{problems:#?}");
+        assert!(
+            problems[0].contains("tour[1]: its story tells no outcome called \"Pilot\""),
+            "{}",
+            problems[0]
+        );
+        assert!(
+            problems[1].contains("tour[2]: `story` \"E09000099\""),
+            "{}",
+            problems[1]
+        );
+        assert!(
+            problems[2].contains("tour[3]: `places` names \"nowhere\""),
+            "{}",
+            problems[2]
+        );
     }
 
     #[test]
