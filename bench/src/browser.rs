@@ -1,11 +1,11 @@
 //! Headless Chromium driven through ChromeDriver: a fresh browser and profile for every run, so
 //! no cache, cookie or compiled code carries over from one load to the next.
 
-use headless::{Chromium, Options};
+use headless::{Engine, Options, Session};
 use serde_json::Value;
 
 pub struct Browser {
-    chromium: Chromium,
+    chromium: Session,
 }
 
 impl Browser {
@@ -16,7 +16,7 @@ impl Browser {
             ..Options::default()
         };
         Ok(Browser {
-            chromium: Chromium::start(options).await?,
+            chromium: Session::start(Engine::Chromium, options).await?,
         })
     }
 

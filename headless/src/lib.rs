@@ -1,85 +1,91 @@
-//! Headless Chromium driven over WebDriver: each session gets its own ChromeDriver, browser and
-//! fresh profile, all ended and removed when the session is dropped (even when a test fails,
-//! without calling `close`). Shared by
-//! the browser tests and the benchmark, so both start the browser the same way.
+//! Browsers driven over WebDriver, shared by the browser tests and the benchmark: Chromium
+//! (ChromeDriver), Firefox (geckodriver) and WebKitGTK (WebKitWebDriver, on a virtual display
+//! started here). Each session gets its own driver, browser and fresh profile. Dropping a
+//! session ends it and removes its files, even when a test fails without calling `close`; and
+//! whatever this process leaves when it exits, killed or not, is ended with it.
+
+mod commands;
+mod display;
+mod engine;
+mod process;
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
 
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "chromedriver";
-/// Generous: the machines that run this have two cores and may be busy.
-const STARTUP: Duration = Duration::from_secs(30);
+pub use engine::{Engine, Scripts};
+use process::{free_port, installed, scratch_dir, Tied};
 
-/// The flags these machines need: without the background-networking ones Chromium floods the
-/// closed network with refused connections.
-const FLAGS: [&str; 8] = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-];
+/// Generous: the machines that run this have two cores and may be busy.
+const STARTUP: Duration = Duration::from_secs(60);
 
 /// How to start a session.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
-    /// The window size in CSS pixels, if not Chromium's default.
+    /// The window size in CSS pixels, if not the browser's default.
     pub window: Option<(u32, u32)>,
     /// `true` to return from navigation at once, so a page can be used while it loads.
     pub eager_navigation: bool,
+    pub scripts: Scripts,
 }
 
-pub struct Chromium {
+pub struct Session {
     pub client: Client,
-    driver: Child,
+    pub engine: Engine,
+    pub scripts: Scripts,
     /// The driver's port and the session's id, to end the session on drop.
     port: u16,
     session: Option<String>,
-    profile: PathBuf,
+    /// Declared last: dropped after the session has ended, it stops the driver and removes
+    /// the profile.
+    _driver: Tied,
 }
 
-impl Chromium {
-    pub async fn start(options: Options) -> Result<Chromium, String> {
+impl Session {
+    /// Starts `engine`. If its driver or browser is missing, or does not start, the error names
+    /// the missing piece and the command that installs it.
+    pub async fn start(engine: Engine, options: Options) -> Result<Session, String> {
+        let search_path = std::env::var_os("PATH").unwrap_or_default();
+        if let Some(missing) = missing_piece(engine, &search_path) {
+            return Err(missing);
+        }
+        let (driver, _, _) = engine.driver();
+        let install = install_hint(engine);
+        let mut env = vec![];
+        if engine == Engine::WebKit {
+            env.push(("DISPLAY", display::virtual_display()?));
+        }
         let port = free_port()?;
-        let profile = std::env::temp_dir().join(format!(
-            "borough-map-chromium-{}-{port}",
-            std::process::id()
-        ));
-        let caps = capabilities(&options, &profile)?;
-        let mut driver = Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("cannot start {CHROMEDRIVER} ({e}); `make tools` installs it"))?;
-        let client = match connect(port, &caps).await {
-            Ok(client) => client,
-            Err(e) => {
-                let _ = driver.kill();
-                let _ = driver.wait();
-                let _ = std::fs::remove_dir_all(&profile);
-                return Err(e);
-            }
-        };
+        let scratch = scratch_dir(&format!("{engine}").to_lowercase())?;
+        let caps = engine.capabilities(options.window, options.scripts, &scratch);
+        let mut caps: Capabilities = serde_json::from_value(caps).map_err(|e| e.to_string())?;
+        if options.eager_navigation {
+            caps.insert("pageLoadStrategy".into(), json!("none"));
+        }
+        let tied = Tied::spawn(
+            driver,
+            &engine.driver_args(port, &scratch),
+            &env,
+            Some(&scratch),
+        )
+        .map_err(|e| format!("{engine}: cannot start {driver} ({e}); {install}"))?;
+        let client = connect(port, &caps)
+            .await
+            .map_err(|e| format!("{engine}: {driver} did not start a session ({e}); {install}"))?;
         // From here on, dropping the session ends it, stops the driver and removes the profile.
-        let session = Chromium {
+        let session = Session {
             session: client.session_id().await.ok().flatten(),
             client,
-            driver,
+            engine,
+            scripts: options.scripts,
             port,
-            profile,
+            _driver: tied,
         };
+        session.prepare_window().await?;
         if let Some((width, height)) = options.window {
             session
                 .client
@@ -90,52 +96,74 @@ impl Chromium {
         Ok(session)
     }
 
+    /// Makes the current window follow the session's settings where the browser has no
+    /// setting for them: call it again after opening a new window. (Chromium without
+    /// WebAssembly: a script run before each page's own removes it.)
+    pub async fn prepare_window(&self) -> Result<(), String> {
+        if (self.engine, self.scripts) == (Engine::Chromium, Scripts::NoWebAssembly) {
+            self.cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({"source": "delete globalThis.WebAssembly;"}),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
     /// Sends one DevTools protocol command through ChromeDriver and returns its result.
     pub async fn cdp(&self, command: &str, params: Value) -> Result<Value, String> {
-        self.client
-            .issue_cmd(DevToolsCommand(json!({"cmd": command, "params": params})))
-            .await
-            .map_err(|e| format!("{command}: {e}"))
+        if self.engine != Engine::Chromium {
+            return Err(format!(
+                "{command}: the DevTools protocol is Chromium's only"
+            ));
+        }
+        commands::cdp(&self.client, command, params).await
     }
 
     /// Everything the pages logged at error level (console errors, failed loads, uncaught
-    /// exceptions) since the last call.
+    /// exceptions) since the last call. Chromium only: the other drivers keep no such log.
     pub async fn console_errors(&self) -> Result<Vec<String>, String> {
-        let logs = self
-            .client
-            .issue_cmd(BrowserLog)
-            .await
-            .map_err(|e| e.to_string())?;
-        Ok(logs
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|entry| entry["level"] == "SEVERE")
-            .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
-            .collect())
+        if self.engine != Engine::Chromium {
+            return Err("only ChromeDriver keeps the browser's log".into());
+        }
+        commands::browser_log_errors(&self.client).await
     }
 
-    /// Ends the session so Chromium exits cleanly; the driver and profile go on drop.
+    /// Ends the session so the browser exits cleanly; the driver and profile go on drop.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
     }
 }
 
-impl Drop for Chromium {
+impl Drop for Session {
     fn drop(&mut self) {
-        // Killing the driver alone would leave its browser running (a failed test never calls
-        // `close`); ending the session first makes the driver quit the browser.
+        // Stopping the driver alone could leave its browser exiting untidily (a failed test
+        // never calls `close`); ending the session first makes the driver quit the browser.
         if let Some(session) = &self.session {
             let _ = end_session(self.port, session);
         }
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-        let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
 
-/// `DELETE /session/{session}` to the driver on `port`, waiting for its answer. Plain blocking HTTP, as `drop` cannot wait on the async client. Ending
-/// a session already closed only gets an error back.
+/// What `make tools` would install for `engine`, as a sentence.
+fn install_hint(engine: Engine) -> String {
+    let (_, _, package) = engine.driver();
+    format!("it comes from {package}, which `make tools` (scripts/install-tools.sh) installs")
+}
+
+/// The driver or browser of `engine` that is not installed, if one is not, as an error naming
+/// it and how to install it.
+fn missing_piece(engine: Engine, search_path: &std::ffi::OsStr) -> Option<String> {
+    let (driver, binary, _) = engine.driver();
+    [driver, binary]
+        .into_iter()
+        .find(|program| !installed(program, search_path))
+        .map(|program| format!("{engine}: {program} is missing; {}", install_hint(engine)))
+}
+
+/// `DELETE /session/{session}` to the driver on `port`, waiting for its answer. Plain blocking
+/// HTTP, as `drop` cannot wait on the async client. Ending a session already closed only gets
+/// an error back.
 fn end_session(port: u16, session: &str) -> std::io::Result<()> {
     let mut stream = TcpStream::connect(("127.0.0.1", port))?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
@@ -149,121 +177,26 @@ fn end_session(port: u16, session: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-fn capabilities(options: &Options, profile: &std::path::Path) -> Result<Capabilities, String> {
-    let mut args: Vec<String> = FLAGS.iter().map(|f| f.to_string()).collect();
-    args.push(format!("--user-data-dir={}", profile.display()));
-    if let Some((width, height)) = options.window {
-        args.push(format!("--window-size={width},{height}"));
-    }
-    let mut caps = json!({
-        "browserName": "chrome",
-        "goog:loggingPrefs": {"browser": "ALL"},
-        "goog:chromeOptions": {"binary": CHROMIUM, "args": args}
-    });
-    if options.eager_navigation {
-        caps["pageLoadStrategy"] = json!("none");
-    }
-    serde_json::from_value(caps).map_err(|e| e.to_string())
-}
-
 async fn connect(port: u16, caps: &Capabilities) -> Result<Client, String> {
-    let url = format!("http://127.0.0.1:{port}");
     let deadline = Instant::now() + STARTUP;
-    loop {
-        // Plain HTTP to the local driver: no TLS stack to build or install.
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        match ClientBuilder::new(connector)
-            .capabilities(caps.clone())
-            .connect(&url)
-            .await
-        {
-            Ok(client) => return Ok(client),
-            Err(e) if Instant::now() > deadline => {
-                return Err(format!("cannot reach ChromeDriver: {e}"))
-            }
-            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+    while !listening(port) {
+        if Instant::now() > deadline {
+            return Err(format!("nothing listens on port {port}"));
         }
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    // Plain HTTP to the local driver: no TLS stack to build or install.
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    ClientBuilder::new(connector)
+        .capabilities(caps.clone())
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .map_err(|e| e.to_string())
 }
 
-fn free_port() -> Result<u16, String> {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .map_err(|e| format!("no free loopback port: {e}"))
-}
-
-/// ChromeDriver's log endpoint, which W3C WebDriver lacks and fantoccini does not wrap.
-#[derive(Debug)]
-struct BrowserLog;
-
-impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({"type": "browser"}).to_string()),
-        )
-    }
-}
-
-/// ChromeDriver's bridge to the DevTools protocol.
-#[derive(Debug)]
-struct DevToolsCommand(Value);
-
-impl WebDriverCompatibleCommand for DevToolsCommand {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
-    }
+fn listening(port: u16) -> bool {
+    TcpStream::connect(("127.0.0.1", port)).is_ok()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Processes whose command line mentions `needle` (Linux's /proc).
-    fn processes_mentioning(needle: &str) -> usize {
-        std::fs::read_dir("/proc")
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|entry| std::fs::read(entry.path().join("cmdline")).ok())
-            .filter(|cmdline| String::from_utf8_lossy(cmdline).contains(needle))
-            .count()
-    }
-
-    #[tokio::test(flavor = "multi_thread")]
-    async fn a_session_dropped_without_close_leaves_no_browser_running() {
-        let session = Chromium::start(Options::default()).await.unwrap();
-        let profile = session.profile.display().to_string();
-        assert!(
-            processes_mentioning(&profile) > 0,
-            "no browser for {profile}"
-        );
-        drop(session);
-        // The browser's last helpers may take a moment to exit.
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while processes_mentioning(&profile) > 0 && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        assert_eq!(processes_mentioning(&profile), 0, "left running: {profile}");
-    }
-}
+mod tests;
