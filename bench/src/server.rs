@@ -1,20 +1,18 @@
-//! A small static HTTP/1.1 server on a free loopback port, one per page under test.
+//! The pages under test, served by the tests' static server (the `testserver` crate:
+//! tower-http's `ServeDir`), one server per page on a free loopback port.
 //!
 //! Every file is read and compressed once, before any measurement, so that compression time
-//! never shows up in a load. Brotli is served when the browser accepts it: a precompressed
-//! `X.br` beside `X` wins (what a build would ship), otherwise the file is compressed here at
-//! quality 11. All pages are served the same way, so their byte counts compare fairly.
+//! never shows up in a load: each site is written to a folder of its own, every file with a
+//! `.br` beside it (a precompressed `X.br` beside `X` wins, as a build would ship it; otherwise
+//! the file is compressed here at quality 11). The server sends the `.br` when the browser
+//! accepts it. All pages are served the same way, so their byte counts compare fairly.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::Path;
-use std::sync::Arc;
-
-/// One file as it can be sent: its type, its bytes, and its brotli form when worth having.
+use std::path::{Path, PathBuf};
+/// One file as it can be sent: its bytes, and its brotli form when worth having (the server
+/// gives its type by its name).
 #[derive(Clone, Debug)]
 pub struct Asset {
-    pub content_type: &'static str,
     pub raw: Vec<u8>,
     pub brotli: Option<Vec<u8>>,
 }
@@ -26,11 +24,7 @@ impl Asset {
         let extension = name.rsplit('.').next().unwrap_or("");
         let brotli =
             precompressed.or_else(|| compressible(extension).then(|| xtask::sizes::brotli(&raw)));
-        Asset {
-            content_type: content_type(extension),
-            raw,
-            brotli,
-        }
+        Asset { raw, brotli }
     }
 }
 
@@ -83,114 +77,77 @@ fn with_slash(prefix: &str) -> String {
     }
 }
 
-/// A running server; its threads end with the process.
+/// no-store: each run must download everything, as a first visit does.
+const HEADERS: &str = "/*\n  Cache-Control: no-store\n";
+
+impl Site {
+    /// Writes every file, with its `.br` form if it has one, under `dir`, and the headers the
+    /// server gives them in `dir/_headers`.
+    pub fn write_to(&self, dir: &Path) -> std::io::Result<()> {
+        std::fs::write(dir.join("_headers"), HEADERS)?;
+        for (url, asset) in &self.assets {
+            if url.ends_with('/') {
+                continue; // served as its index.html
+            }
+            let file = dir.join(url.trim_start_matches('/'));
+            if let Some(parent) = file.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&file, &asset.raw)?;
+            if let Some(brotli) = &asset.brotli {
+                let mut br = file.into_os_string();
+                br.push(".br");
+                std::fs::write(br, brotli)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A running server; it stops when dropped.
 pub struct Server {
-    port: u16,
+    server: testserver::Server,
+    _files: TempDir,
 }
 
 impl Server {
     pub fn start(site: Site) -> std::io::Result<Server> {
-        let listener = TcpListener::bind("127.0.0.1:0")?;
-        let port = listener.local_addr()?.port();
-        let site = Arc::new(site);
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let site = site.clone();
-                std::thread::spawn(move || serve_connection(stream, &site));
-            }
-        });
-        Ok(Server { port })
+        let files = TempDir::new()?;
+        site.write_to(&files.0)?;
+        let server = testserver::Server::start(testserver::Config::new(&files.0))?;
+        Ok(Server {
+            server,
+            _files: files,
+        })
     }
 
     /// The full URL of `path_and_query` on this server.
     pub fn url(&self, path_and_query: &str) -> String {
-        format!("http://127.0.0.1:{}{path_and_query}", self.port)
+        self.server.url(path_and_query)
     }
 }
 
-/// Answers requests on one keep-alive connection until the browser closes it.
-fn serve_connection(stream: TcpStream, site: &Site) {
-    let Ok(mut writer) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = BufReader::new(stream);
-    while let Some(request) = read_request(&mut reader) {
-        let response = respond(site, &request);
-        if writer.write_all(&response).is_err() {
-            return;
-        }
+/// A folder of its own under the system's temporary folder, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> std::io::Result<TempDir> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "borough-map-bench-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir)?;
+        Ok(TempDir(dir))
     }
 }
 
-#[derive(Debug, PartialEq)]
-struct Request {
-    method: String,
-    path: String,
-    accepts_brotli: bool,
-}
-
-fn read_request(reader: &mut impl BufRead) -> Option<Request> {
-    let mut line = String::new();
-    if reader.read_line(&mut line).ok()? == 0 {
-        return None;
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
-    let mut words = line.split_whitespace();
-    let method = words.next()?.to_owned();
-    let target = words.next()?;
-    let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
-    let mut accepts_brotli = false;
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).ok()? == 0 {
-            return None;
-        }
-        let header = header.trim_end();
-        if header.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':') {
-            if name.eq_ignore_ascii_case("accept-encoding") {
-                accepts_brotli = value.split(',').any(|coding| {
-                    let coding = coding.split(';').next().unwrap_or("").trim();
-                    coding.eq_ignore_ascii_case("br")
-                });
-            }
-        }
-    }
-    Some(Request {
-        method,
-        path,
-        accepts_brotli,
-    })
-}
-
-fn respond(site: &Site, request: &Request) -> Vec<u8> {
-    let Some(asset) = site.assets.get(&request.path) else {
-        let mut response = head(404, "text/plain", None, 9).into_bytes();
-        response.extend_from_slice(b"not found");
-        return response;
-    };
-    let (body, encoding) = match (&asset.brotli, request.accepts_brotli) {
-        (Some(brotli), true) => (brotli.as_slice(), Some("br")),
-        _ => (asset.raw.as_slice(), None),
-    };
-    let mut response = head(200, asset.content_type, encoding, body.len()).into_bytes();
-    if request.method != "HEAD" {
-        response.extend_from_slice(body);
-    }
-    response
-}
-
-fn head(status: u16, content_type: &str, encoding: Option<&str>, length: usize) -> String {
-    let reason = if status == 200 { "OK" } else { "Not Found" };
-    let encoding = encoding
-        .map(|e| format!("Content-Encoding: {e}\r\n"))
-        .unwrap_or_default();
-    // no-store: each run must download everything, as a first visit does. Vary, because the
-    // body depends on Accept-Encoding, as on a real host.
-    format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n{encoding}Vary: Accept-Encoding\r\nContent-Length: {length}\r\nCache-Control: no-store\r\n\r\n"
-    )
 }
 
 fn compressible(extension: &str) -> bool {
@@ -200,51 +157,26 @@ fn compressible(extension: &str) -> bool {
     )
 }
 
-fn content_type(extension: &str) -> &'static str {
-    match extension {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "json" | "map" => "application/json",
-        "geojson" => "application/geo+json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        _ => "application/octet-stream",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn reads_the_path_and_whether_brotli_is_accepted() {
-        let raw = "GET /geo/boroughs.geojson?x=1 HTTP/1.1\r\nHost: a\r\nAccept-Encoding: gzip, deflate, br, zstd\r\n\r\n";
-        let request = read_request(&mut raw.as_bytes()).unwrap();
-        assert_eq!(request.path, "/geo/boroughs.geojson");
-        assert!(request.accepts_brotli);
-        let plain = "GET / HTTP/1.1\r\nAccept-Encoding: gzip, brotli\r\n\r\n";
-        assert!(!read_request(&mut plain.as_bytes()).unwrap().accepts_brotli);
-    }
-
-    #[test]
-    fn serves_brotli_only_to_browsers_that_accept_it() {
+    fn writes_each_file_with_its_brotli_form_and_the_headers() {
         let mut site = Site::default();
         site.insert(
             "/index.html",
             Asset::new("index.html", b"<p>hi</p>".repeat(50), None),
         );
-        let ask = |accepts_brotli| {
-            let request = Request {
-                method: "GET".into(),
-                path: "/".into(),
-                accepts_brotli,
-            };
-            String::from_utf8_lossy(&respond(&site, &request)).into_owned()
-        };
-        assert!(ask(true).contains("Content-Encoding: br"));
-        assert!(!ask(false).contains("Content-Encoding"));
-        assert!(ask(false).ends_with("<p>hi</p>"));
+        site.insert("/a.png", Asset::new("a.png", vec![1, 2, 3], None));
+        let dir = TempDir::new().unwrap();
+        site.write_to(&dir.0).unwrap();
+        let read = |name: &str| std::fs::read(dir.0.join(name)).ok();
+        assert_eq!(read("index.html"), Some(b"<p>hi</p>".repeat(50)));
+        assert!(read("index.html.br").is_some_and(|br| br.len() < 450));
+        assert!(read("a.png.br").is_none(), "a PNG is not worth compressing");
+        assert!(String::from_utf8(read("_headers").unwrap())
+            .unwrap()
+            .contains("no-store"));
     }
 }
