@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 # The CLI must equal the wasm-bindgen crate that Cargo.lock pins.
 WASM_BINDGEN_VERSION=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock)
 
@@ -42,13 +43,29 @@ else
 fi
 tools/node_modules/.bin/wasm-opt --version
 
-step "Chromium and ChromeDriver (Debian packages)"
-if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
+step "Browsers and their WebDriver drivers (Debian packages)"
+# Each package with the program that shows it is there: Chromium and ChromeDriver, Firefox ESR,
+# WebKitGTK's WebDriver (which drives its MiniBrowser) and Xvfb, the display MiniBrowser needs.
+missing=()
+for pair in chromium:chromium chromium-driver:chromedriver firefox-esr:firefox-esr \
+  webkit2gtk-driver:WebKitWebDriver xvfb:Xvfb; do
+  command -v "${pair#*:}" >/dev/null 2>&1 || missing+=("${pair%%:*}")
+done
+if [ ${#missing[@]} -eq 0 ]; then
   echo "already installed"
 else
   sudo_if_needed=""
   [ "$(id -u)" -eq 0 ] || sudo_if_needed="sudo"
   $sudo_if_needed apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq "${missing[@]}"
 fi
 chromedriver --version
+firefox-esr --version
+dpkg-query -W -f='${Package} ${Version}\n' webkit2gtk-driver xvfb
+
+step "geckodriver $GECKODRIVER_VERSION (Firefox's WebDriver)"
+if have_version geckodriver "geckodriver $GECKODRIVER_VERSION"; then
+  echo "already installed"
+else
+  cargo install geckodriver --version "$GECKODRIVER_VERSION"
+fi

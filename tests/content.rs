@@ -6,13 +6,12 @@ mod support;
 
 use borough_core::area::Area;
 use borough_core::content::{Status, Theme};
-use support::{repo_content, serve, Browser};
+use support::{repo_content, serve, Browser, Engine};
 
-#[tokio::test]
-async fn each_borough_with_outcomes_shows_them_with_their_sources() {
+async fn each_borough_with_outcomes_shows_them_with_their_sources(engine: Engine) {
     let content = repo_content();
     let server = serve();
-    let browser = Browser::start(1280, 900).await;
+    let browser = Browser::start(engine, 1280, 900).await;
     browser.goto(&server.url("/")).await;
     browser.wait_for_map().await;
     let with_outcomes: Vec<Area> = Area::all()
@@ -55,10 +54,9 @@ async fn each_borough_with_outcomes_shows_them_with_their_sources() {
     browser.close().await;
 }
 
-#[tokio::test]
-async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
+async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly(engine: Engine) {
     let server = serve();
-    let browser = Browser::start(1280, 900).await;
+    let browser = Browser::start(engine, 1280, 900).await;
     browser.goto(&server.url("/?borough=tower-hamlets")).await;
     browser.wait_for_panel("Tower Hamlets").await;
     let panel = browser.text(".area-panel[data-open]").await;
@@ -93,11 +91,10 @@ async fn tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly() {
     browser.close().await;
 }
 
-#[tokio::test]
-async fn picking_a_theme_highlights_exactly_its_boroughs() {
+async fn picking_a_theme_highlights_exactly_its_boroughs(engine: Engine) {
     let content = repo_content();
     let server = serve();
-    let browser = Browser::start(1280, 900).await;
+    let browser = Browser::start(engine, 1280, 900).await;
     browser.goto(&server.url("/")).await;
     browser.wait_for_map().await;
     for theme in Theme::ALL {
@@ -148,10 +145,9 @@ async fn picking_a_theme_highlights_exactly_its_boroughs() {
     browser.close().await;
 }
 
-#[tokio::test]
-async fn the_london_wide_summary_and_legend_show_the_figures() {
+async fn the_london_wide_summary_and_legend_show_the_figures(engine: Engine) {
     let server = serve();
-    let browser = Browser::start(1280, 900).await;
+    let browser = Browser::start(engine, 1280, 900).await;
     browser.goto(&server.url("/")).await;
     browser.wait_for_map().await;
     let figures = browser
@@ -202,3 +198,5 @@ async fn the_london_wide_summary_and_legend_show_the_figures() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+browser_tests!(all: each_borough_with_outcomes_shows_them_with_their_sources, tower_hamlets_says_held_and_a_none_recorded_borough_says_so_plainly, picking_a_theme_highlights_exactly_its_boroughs, the_london_wide_summary_and_legend_show_the_figures);

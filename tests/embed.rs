@@ -6,7 +6,8 @@ mod support;
 
 use std::time::Duration;
 
-use support::{serve, Browser, Reply, StaticServer};
+use support::browser::TAKEN_OVER;
+use support::{serve, Browser, Engine, Reply, StaticServer};
 
 /// A partner's page, served from its own origin (another port), holding `body`.
 fn host_page(body: &str) -> StaticServer {
@@ -40,16 +41,23 @@ async fn frame_height(browser: &Browser) -> f64 {
         .unwrap()
 }
 
-/// Runs `check` inside the first iframe, then returns to the host page.
+/// Enters the map's frame: found by its element, as engines number a page's frames
+/// differently (by when they were made, or where they stand).
+async fn enter_map_frame(browser: &Browser) {
+    let frame = browser.css("iframe:not(#foreign)").await;
+    frame.enter_frame().await.unwrap();
+}
+
+/// Runs `script` inside the map's frame, then returns to the host page.
 async fn in_frame(browser: &Browser, script: &str) -> serde_json::Value {
-    browser.client.clone().enter_frame(0).await.unwrap();
+    enter_map_frame(browser).await;
     let value = browser.eval(script).await;
     browser.client.clone().enter_parent_frame().await.unwrap();
     value
 }
 
 async fn wait_in_frame(browser: &Browser, condition: &str) {
-    browser.client.clone().enter_frame(0).await.unwrap();
+    enter_map_frame(browser).await;
     browser.wait_until(condition).await;
     browser.client.clone().enter_parent_frame().await.unwrap();
 }
@@ -63,13 +71,16 @@ async fn wait_for_story_in_frame(browser: &Browser, name: &str) {
     .await;
 }
 
-/// Opens the host page and waits until its framed map has drawn its boroughs.
+/// Opens the host page and waits until the app in its frame has taken the map over (a click
+/// before that is the page's own link, which tells the host nothing).
 async fn open_host(browser: &Browser, host: &StaticServer) {
     browser.goto(&host.url("/host.html")).await;
     browser.css("#map iframe").await;
     wait_in_frame(
         browser,
-        "document.querySelectorAll('path.borough[data-status=outcomes]').length === 8",
+        &format!(
+            "{TAKEN_OVER} && document.querySelectorAll('path.borough[role=button]').length === 33"
+        ),
     )
     .await;
 }
@@ -97,11 +108,10 @@ async fn settled_height(browser: &Browser) -> f64 {
     }
 }
 
-#[tokio::test]
-async fn embed_js_frames_the_map_and_its_height_follows_the_content() {
+async fn embed_js_frames_the_map_and_its_height_follows_the_content(engine: Engine) {
     let app = serve();
     let host = host_page(&embed_snippet(&app, "data-borough=\"brent\""));
-    let browser = Browser::start(1024, 800).await;
+    let browser = Browser::start(engine, 1024, 800).await;
     browser.goto(&host.url("/host.html")).await;
     let frame = browser.css("#map iframe").await;
     let title = frame.attr("title").await.unwrap().unwrap();
@@ -181,11 +191,10 @@ async fn embed_js_frames_the_map_and_its_height_follows_the_content() {
     browser.close().await;
 }
 
-#[tokio::test]
-async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map() {
+async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map(engine: Engine) {
     let app = serve();
     let host = host_page(&embed_snippet(&app, ""));
-    let browser = Browser::start(1024, 800).await;
+    let browser = Browser::start(engine, 1024, 800).await;
     open_host(&browser, &host).await;
 
     in_frame(&browser, "document.querySelector('path.borough[data-code=E09000029]').dispatchEvent(new MouseEvent('click', {bubbles: true}))").await;
@@ -222,8 +231,15 @@ async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map() 
     // Malformed commands are ignored without an error.
     browser.eval("const w = document.querySelector('#map iframe').contentWindow; \
         for (const m of ['garbage', null, 42, {target: 'borough-map', type: 'select', code: 'E09000099'}, \
-        {target: 'borough-map', type: 'explode'}, {type: 'select', code: 'E09000001'}]) w.postMessage(m, '*');").await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+        {target: 'borough-map', type: 'explode'}, {type: 'select', code: 'E09000001'}]) w.postMessage(m, '*'); \
+        w.postMessage({target: 'borough-map', type: 'theme', theme: 'light'}, '*');").await;
+    // Messages from one window arrive in order: once the last, good one has been carried
+    // out, the malformed ones before it have been heard.
+    wait_in_frame(
+        &browser,
+        "document.documentElement.dataset.theme === 'light'",
+    )
+    .await;
     let title = in_frame(
         &browser,
         "return document.querySelector('.area-panel[data-open] h2').textContent",
@@ -236,13 +252,12 @@ async fn selections_in_the_map_reach_the_host_and_host_commands_steer_the_map() 
 
 /// A partner's page may steer the map as soon as embed.js has mounted it, before the map in the
 /// frame has loaded: the command waits and then works.
-#[tokio::test]
-async fn a_command_given_before_the_map_has_loaded_is_carried_out() {
+async fn a_command_given_before_the_map_has_loaded_is_carried_out(engine: Engine) {
     let app = serve();
     let early = "<script>document.addEventListener('DOMContentLoaded', () => \
         document.getElementById('map').boroughMap.select('sutton'));</script>";
     let host = host_page(&format!("{}{early}", embed_snippet(&app, "")));
-    let browser = Browser::start(1024, 800).await;
+    let browser = Browser::start(engine, 1024, 800).await;
     open_host(&browser, &host).await;
     wait_for_story_in_frame(&browser, "Sutton").await;
     browser
@@ -252,24 +267,23 @@ async fn a_command_given_before_the_map_has_loaded_is_carried_out() {
     browser.close().await;
 }
 
-#[tokio::test]
-async fn commands_from_any_window_but_the_parent_are_ignored() {
+async fn commands_from_any_window_but_the_parent_are_ignored(engine: Engine) {
     let app = serve();
     // A second frame on the host page tries to steer the map when told "go".
     let foreign = "<iframe id=\"foreign\" srcdoc=\"<script>addEventListener('message', e => { if (e.data === 'go') { \
         parent.frames[0].postMessage({target: 'borough-map', type: 'select', code: 'E09000029'}, '*'); window.sent = true; } });</script>\"></iframe>";
     let host = host_page(&format!("{}{foreign}", embed_snippet(&app, "")));
-    let browser = Browser::start(1024, 800).await;
+    let browser = Browser::start(engine, 1024, 800).await;
     open_host(&browser, &host).await;
     browser
         .eval("document.getElementById('foreign').contentWindow.postMessage('go', '*')")
         .await;
-    // The foreign frame did send its command (the map then has time to act on it).
+    // The foreign frame did send its command.
     browser
         .wait_until("document.getElementById('foreign').contentWindow.sent === true")
         .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    // Then the real parent sends the same kind of command, which works.
+    // Then the real parent, in the same page, sends the same kind of command, which works: it
+    // arrives after the foreign one, so the map has heard that one first.
     browser
         .eval("document.getElementById('map').boroughMap.select('E09000012')")
         .await;
@@ -284,8 +298,7 @@ async fn commands_from_any_window_but_the_parent_are_ignored() {
     browser.close().await;
 }
 
-#[tokio::test]
-async fn a_pym_js_host_gets_the_height_string_and_amp_hosts_their_message() {
+async fn a_pym_js_host_gets_the_height_string_and_amp_hosts_their_message(engine: Engine) {
     let app = serve();
     let frame = format!(
         "<iframe src=\"{}\" title=\"Map\" style=\"width:100%;border:0\" \
@@ -293,7 +306,7 @@ async fn a_pym_js_host_gets_the_height_string_and_amp_hosts_their_message() {
         app.url("/?embed=1&childId=map-7&borough=hackney")
     );
     let host = host_page(&frame);
-    let browser = Browser::start(1024, 800).await;
+    let browser = Browser::start(engine, 1024, 800).await;
     browser.goto(&host.url("/host.html")).await;
     browser
         .wait_until("messages.some(m => typeof m === 'string' && /^pymxPYMxmap-7xPYMxheightxPYMx[1-9][0-9]*$/.test(m))")
@@ -312,10 +325,9 @@ async fn a_pym_js_host_gets_the_height_string_and_amp_hosts_their_message() {
     browser.close().await;
 }
 
-#[tokio::test]
-async fn the_embed_dialogs_snippets_work_when_pasted_into_a_page() {
+async fn the_embed_dialogs_snippets_work_when_pasted_into_a_page(engine: Engine) {
     let app = serve();
-    let browser = Browser::start(1280, 900).await;
+    let browser = Browser::start(engine, 1280, 900).await;
     browser.goto(&app.url("/")).await;
     browser.wait_for_map().await;
     // Escape in the dialog closes the dialog, not the open borough behind it.
@@ -378,3 +390,5 @@ async fn the_embed_dialogs_snippets_work_when_pasted_into_a_page() {
     }
     browser.close().await;
 }
+
+browser_tests!(all: embed_js_frames_the_map_and_its_height_follows_the_content, selections_in_the_map_reach_the_host_and_host_commands_steer_the_map, a_command_given_before_the_map_has_loaded_is_carried_out, commands_from_any_window_but_the_parent_are_ignored, a_pym_js_host_gets_the_height_string_and_amp_hosts_their_message, the_embed_dialogs_snippets_work_when_pasted_into_a_page);

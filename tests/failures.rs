@@ -7,12 +7,11 @@
 mod support;
 
 use borough_core::contract;
-use support::{dist, index_with_body, serve_page, Browser, Reply, StaticServer};
+use support::{dist, index_with_body, serve_page, Browser, Engine, Reply, StaticServer};
 
-#[tokio::test]
-async fn an_unknown_borough_in_the_address_is_explained_and_the_map_still_works() {
+async fn an_unknown_borough_in_the_address_is_explained_and_the_map_still_works(engine: Engine) {
     let server = StaticServer::start(&dist(), vec![]);
-    let browser = Browser::start(1280, 900).await;
+    let browser = Browser::start(engine, 1280, 900).await;
     browser.goto(&server.url("/?borough=atlantis")).await;
     let message = browser.alerts().await;
     assert!(message.contains("\u{201c}atlantis\u{201d}"), "{message}");
@@ -34,10 +33,9 @@ async fn an_unknown_borough_in_the_address_is_explained_and_the_map_still_works(
     browser.close().await;
 }
 
-#[tokio::test]
-async fn when_the_app_cannot_load_the_reader_is_told_and_every_story_still_opens() {
+async fn when_the_app_cannot_load_the_reader_is_told_and_every_story_still_opens(engine: Engine) {
     let server = StaticServer::start(&dist(), vec![("/borough-map_bg.wasm", Reply::status(404))]);
-    let browser = Browser::start(1280, 900).await;
+    let browser = Browser::start(engine, 1280, 900).await;
     browser.goto(&server.url("/")).await;
     let message = browser.alerts().await;
     assert!(
@@ -74,12 +72,11 @@ async fn when_the_app_cannot_load_the_reader_is_told_and_every_story_still_opens
     browser.close().await;
 }
 
-#[tokio::test]
-async fn a_page_built_without_its_map_says_so() {
+async fn a_page_built_without_its_map_says_so(engine: Engine) {
     let server = serve_page(index_with_body(
         "<div id=\"notices\" class=\"notices\"></div>",
     ));
-    let browser = Browser::start(1280, 900).await;
+    let browser = Browser::start(engine, 1280, 900).await;
     browser.goto(&server.url("/")).await;
     let message = browser.alerts().await;
     assert!(message.contains("built without its map"), "{message}");
@@ -92,8 +89,7 @@ async fn a_page_built_without_its_map_says_so() {
 
 /// A page that lacks some parts (an old cached copy, a host that rewrites HTML): each missing
 /// part is named, in the page and the console, and the rest of the map keeps working.
-#[tokio::test]
-async fn a_page_missing_some_parts_names_them_and_the_rest_works() {
+async fn a_page_missing_some_parts_names_them_and_the_rest_works(engine: Engine) {
     let index = std::fs::read_to_string(dist().join("index.html")).unwrap();
     let without = |html: &str, start: &str, end: &str| {
         let from = html.find(start).unwrap_or_else(|| panic!("no {start}"));
@@ -104,7 +100,7 @@ async fn a_page_missing_some_parts_names_them_and_the_rest_works() {
     let themes = format!("<div class=\"{}\"", contract::class::THEME_BUTTONS.name);
     let page = without(&without(&index, &find, ">"), &themes, "</div>");
     let server = serve_page(page);
-    let browser = Browser::start(1280, 900).await;
+    let browser = Browser::start(engine, 1280, 900).await;
     browser.goto(&server.url("/")).await;
     browser.wait_for_map().await;
     let message = browser.alerts().await;
@@ -126,3 +122,5 @@ async fn a_page_missing_some_parts_names_them_and_the_rest_works() {
     browser.wait_for_panel("Hackney").await;
     browser.close().await;
 }
+
+browser_tests!(all: an_unknown_borough_in_the_address_is_explained_and_the_map_still_works, when_the_app_cannot_load_the_reader_is_told_and_every_story_still_opens, a_page_built_without_its_map_says_so, a_page_missing_some_parts_names_them_and_the_rest_works);

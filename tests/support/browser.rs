@@ -1,12 +1,19 @@
-//! Headless Chromium driven over WebDriver: each test gets its own ChromeDriver, browser and
-//! profile, all removed when the test ends (even when it fails).
+//! A browser for one test: a session of the test's engine from the pool, reset, with the
+//! viewport the test asks for; it goes back to the pool when the test ends, or is ended if the
+//! test failed.
 
+use std::collections::HashSet;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions, PointerAction, TouchActions};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, PointerAction, TouchActions, WheelAction, WheelActions,
+};
 use fantoccini::{Client, Locator};
-use headless::{Chromium, Options};
+use headless::{Engine, Scripts, Session};
 use serde_json::Value;
+
+use super::{errors, pool};
 
 /// A script expression: the app has taken over the prerendered page.
 pub const TAKEN_OVER: &str = "document.documentElement.classList.contains('js')";
@@ -16,25 +23,33 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct Browser {
     pub client: Client,
-    chromium: Chromium,
+    pub engine: Engine,
+    session: Option<Session>,
+    /// The ids of the error reports already returned by `console_errors`.
+    seen: Mutex<HashSet<String>>,
 }
 
 impl Browser {
-    /// Starts headless Chromium with a `width` × `height` CSS-pixel viewport.
-    pub async fn start(width: u32, height: u32) -> Browser {
-        let options = Options {
-            window: Some((width, height)),
-            ..Options::default()
-        };
-        let chromium = Chromium::start(options)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+    /// `engine` with a `width` × `height` CSS-pixel viewport.
+    pub async fn start(engine: Engine, width: u32, height: u32) -> Browser {
+        Browser::start_with(engine, Scripts::All, width, height).await
+    }
+
+    /// `engine` running `scripts` (a session of its own if not all).
+    pub async fn start_with(engine: Engine, scripts: Scripts, width: u32, height: u32) -> Browser {
+        let session = pool::check_out(engine, scripts).await;
         let browser = Browser {
-            client: chromium.client.clone(),
-            chromium,
+            client: session.client.clone(),
+            engine,
+            session: Some(session),
+            seen: Mutex::default(),
         };
         browser.set_viewport(width, height).await;
         browser
+    }
+
+    fn session(&self) -> &Session {
+        self.session.as_ref().expect("a session until dropped")
     }
 
     /// Resizes the window so that the page's viewport is `width` × `height` CSS pixels.
@@ -49,8 +64,8 @@ impl Browser {
         );
         if (w, h) != (width, height) {
             let (outer_w, outer_h) = (
-                width + (width - w.min(width)),
-                height + (height - h.min(height)),
+                width + width.saturating_sub(w),
+                height + height.saturating_sub(h),
             );
             self.client.set_window_size(outer_w, outer_h).await.unwrap();
         }
@@ -62,7 +77,20 @@ impl Browser {
 
     /// Runs `script` (a function body) in the page and returns its result.
     pub async fn eval(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.unwrap()
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{}: {script}: {e}", self.engine))
+    }
+
+    /// Waits until the page has painted a frame, and then another, and run a task after it:
+    /// what a check that something did *not* happen waits for (anything queued for after a
+    /// paint has run by then).
+    pub async fn next_frame(&self) {
+        self.eval(
+            "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(true), 0))))",
+        )
+        .await;
     }
 
     /// Waits until `condition` (a JavaScript expression) is truthy, or fails the test.
@@ -76,7 +104,8 @@ impl Browser {
             if Instant::now() > deadline {
                 let body = self.eval("return document.body.innerText").await;
                 panic!(
-                    "timed out waiting for `{condition}`; page text:\n{}",
+                    "{}: timed out waiting for `{condition}`; page text:\n{}",
+                    self.engine,
                     body.as_str().unwrap_or("")
                 );
             }
@@ -90,7 +119,7 @@ impl Browser {
             .at_most(PATIENCE)
             .for_element(Locator::Css(selector))
             .await
-            .unwrap_or_else(|e| panic!("no element {selector:?}: {e}"))
+            .unwrap_or_else(|e| panic!("{}: no element {selector:?}: {e}", self.engine))
     }
 
     pub async fn text(&self, selector: &str) -> String {
@@ -106,23 +135,13 @@ impl Browser {
             .unwrap_or_else(|e| panic!("{selector:?} [{name}]: {e}"))
     }
 
-    /// Makes every page this browser opens from now on run without WebAssembly, as in a browser
-    /// that lacks it or a policy that blocks it.
-    pub async fn remove_webassembly(&self) {
-        self.cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            serde_json::json!({"source": "delete globalThis.WebAssembly;"}),
-        )
-        .await;
-    }
-
     /// Clicks the element `selector` finds (waiting for it to exist).
     pub async fn click(&self, selector: &str) {
         self.css(selector)
             .await
             .click()
             .await
-            .unwrap_or_else(|e| panic!("click {selector:?}: {e}"));
+            .unwrap_or_else(|e| panic!("{}: click {selector:?}: {e}", self.engine));
     }
 
     /// Waits until the app has taken over and the panel shows the story of the area called
@@ -182,6 +201,30 @@ impl Browser {
         self.client.release_actions().await.unwrap();
     }
 
+    /// Makes the page a touch screen's, where the engine can: Chromium's touch emulation
+    /// (touch events, `pointer: coarse`); Firefox takes WebDriver's touch input as it is.
+    /// WebKitGTK has no touch input under WebDriver: it turns touch actions into a mouse's.
+    pub async fn emulate_touch(&self) {
+        if self.engine == Engine::Chromium {
+            self.cdp(
+                "Emulation.setTouchEmulationEnabled",
+                serde_json::json!({"enabled": true, "maxTouchPoints": 1}),
+            )
+            .await;
+        }
+    }
+
+    /// Whether a touch action reaches the page as touch (not as a mouse).
+    pub fn has_touch_input(&self) -> bool {
+        self.engine != Engine::WebKit
+    }
+
+    /// Whether a finger's drag (WebDriver touch actions) scrolls the page: only Chromium's,
+    /// with its touch emulation on; Firefox's touch actions are events that scroll nothing.
+    pub fn touch_scrolls(&self) -> bool {
+        self.engine == Engine::Chromium
+    }
+
     /// A finger tap at viewport coordinates.
     pub async fn tap(&self, x: f64, y: f64) {
         let finger = TouchActions::new("finger".into())
@@ -196,9 +239,40 @@ impl Browser {
         self.client.release_actions().await.unwrap();
     }
 
-    /// Sends a Chrome DevTools Protocol command through ChromeDriver.
+    /// A finger drag from one viewport point to another, over `duration`.
+    pub async fn drag(&self, from: (f64, f64), to: (f64, f64), duration: Duration) {
+        let finger = TouchActions::new("finger".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: from.0,
+                y: from.1,
+            })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::MoveTo {
+                duration: Some(duration),
+                x: to.0,
+                y: to.1,
+            })
+            .then(PointerAction::Up { button: 0 });
+        self.client.perform_actions(finger).await.unwrap();
+        self.client.release_actions().await.unwrap();
+    }
+
+    /// The mouse wheel turned `delta_y` pixels down, over viewport point `at`.
+    pub async fn wheel(&self, at: (f64, f64), delta_y: i64) {
+        let wheel = WheelActions::new("wheel".into()).then(WheelAction::Scroll {
+            duration: None,
+            x: at.0 as i64,
+            y: at.1 as i64,
+            delta_x: 0,
+            delta_y,
+        });
+        self.client.perform_actions(wheel).await.unwrap();
+    }
+
+    /// Sends a Chrome DevTools Protocol command through ChromeDriver (Chromium only).
     pub async fn cdp(&self, command: &str, params: Value) -> Value {
-        self.chromium
+        self.session()
             .cdp(command, params)
             .await
             .unwrap_or_else(|e| panic!("{e}"))
@@ -223,22 +297,51 @@ impl Browser {
         serde_json::from_value(result).unwrap()
     }
 
-    /// Everything the page logged at error level (console errors, failed loads, uncaught
-    /// exceptions) since the last call.
+    /// Everything the pages reported at error level (console errors, failed loads, uncaught
+    /// exceptions, policy violations) since the last call: what the collector in the current
+    /// page holds, and what reached the test's servers from earlier pages and from frames.
     pub async fn console_errors(&self) -> Vec<String> {
-        self.chromium
-            .console_errors()
+        let in_page = self
+            .client
+            .execute("return window.__errors ?? []", vec![])
             .await
-            .unwrap_or_else(|e| panic!("browser log: {e}"))
+            .unwrap_or_default();
+        let in_page = in_page
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| testserver::Report {
+                id: e["id"].as_str().unwrap_or_default().to_owned(),
+                message: e["message"].as_str().unwrap_or_default().to_owned(),
+            });
+        let mut seen = self.seen.lock().unwrap();
+        in_page
+            .chain(errors::received())
+            .filter(|report| seen.insert(report.id.clone()))
+            .map(|report| report.message)
+            .collect()
     }
 
     pub async fn assert_no_console_errors(&self) {
         let errors = self.console_errors().await;
-        assert!(errors.is_empty(), "console errors: {errors:#?}");
+        assert!(
+            errors.is_empty(),
+            "{}: console errors: {errors:#?}",
+            self.engine
+        );
     }
 
-    /// Ends the session; call at the end of each test so Chromium exits cleanly.
-    pub async fn close(self) {
-        self.chromium.close().await;
+    /// Ends the test's use of the browser (it goes back to the pool).
+    pub async fn close(self) {}
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if let Some(session) = self.session.take() {
+            // A failed test may have left anything behind: its session is ended instead.
+            if !std::thread::panicking() {
+                pool::check_in(session);
+            }
+        }
     }
 }

@@ -1,16 +1,60 @@
 //! Shared by the tests: the repository's files, and for the browser tests the server for the
-//! built bundle and the browser driver.
+//! built bundle, the browsers and a way to run one test on each engine.
 #![allow(dead_code)] // each test binary uses its own subset
 
 pub mod browser;
+mod errors;
+mod pool;
 pub mod server;
 
+use std::future::Future;
 use std::path::PathBuf;
 
 #[allow(unused_imports)]
 pub use browser::Browser;
 #[allow(unused_imports)]
+pub use headless::{Engine, Scripts};
+#[allow(unused_imports)]
 pub use server::{Reply, StaticServer};
+
+/// Runs one browser test, `test`, on `engine`: on the binary's shared runtime (where its
+/// browsers live), with a record of its own for the errors its pages report.
+pub fn run<F: Future<Output = ()>>(engine: Engine, test: impl FnOnce(Engine) -> F) {
+    pool::block_on(errors::scope(test(engine)));
+}
+
+/// For each `name` listed, an `async fn name(engine: Engine)`, a test on each engine given
+/// (`chromium`, `firefox`, `webkit`, or `all` for the three): `name::chromium`,
+/// `name::firefox`, …, so that a failure names its engine, and the engines run in parallel.
+#[macro_export]
+macro_rules! browser_tests {
+    (@one $name:ident [$($engine:ident),+]) => {
+        mod $name {
+            $(
+                #[test]
+                fn $engine() {
+                    $crate::support::run($crate::support::engine(stringify!($engine)), super::$name);
+                }
+            )+
+        }
+    };
+    (all: $($name:ident),+ $(,)?) => {
+        $crate::browser_tests!([chromium, firefox, webkit]: $($name),+);
+    };
+    ($engines:tt: $($name:ident),+ $(,)?) => {
+        $($crate::browser_tests!(@one $name $engines);)+
+    };
+}
+
+/// The engine a test named `chromium`, `firefox` or `webkit` runs on.
+pub fn engine(name: &str) -> Engine {
+    match name {
+        "chromium" => Engine::Chromium,
+        "firefox" => Engine::Firefox,
+        "webkit" => Engine::WebKit,
+        other => panic!("no engine called {other}"),
+    }
+}
 
 /// A file of the repository, as text.
 pub fn read_repo_file(path: &str) -> String {
@@ -37,6 +81,21 @@ pub fn dist() -> PathBuf {
 /// Serves the bundle as built.
 pub fn serve() -> StaticServer {
     StaticServer::start(&dist(), vec![])
+}
+
+/// Serves the bundle with its WebAssembly held back until `release` (a slow network, for the
+/// app only): the page paints and can be measured before the app takes it over.
+pub fn serve_holding_the_app() -> StaticServer {
+    let mut config = StaticServer::config(&dist());
+    config.held = vec!["/borough-map_bg.wasm".into()];
+    StaticServer::with(config)
+}
+
+/// Serves the bundle under a policy without `'wasm-unsafe-eval'`: no WebAssembly can run.
+pub fn serve_forbidding_webassembly() -> StaticServer {
+    let mut config = StaticServer::config(&dist());
+    config.forbid_webassembly = true;
+    StaticServer::with(config)
 }
 
 /// Serves the bundle with the app's loader held back: the page exactly as the build wrote it,
