@@ -13,7 +13,7 @@ use borough_core::contract::{id, story_id};
 use borough_core::url_state::{with_borough, FormParams, UrlState};
 use serde_json::Value;
 use support::browser::TAKEN_OVER;
-use support::{serve, serve_without_app, Browser};
+use support::{serve, serve_without_app, Browser, Engine};
 
 /// What a reader would put around a value, and what only looks like space: ASCII whitespace
 /// (which both sides trim), then vertical tab, NEL, no-break space, em space, ideographic
@@ -140,10 +140,6 @@ const SHOWN: &str = "return { theme: document.documentElement.getAttribute('data
 /// The alerts in the page, a line each.
 const NOTICES: &str = "return [...document.querySelectorAll('#notices [role=alert]')].map(a => a.textContent).join('\\n')";
 
-/// Resolves after the next two frames: whatever the app does once it has taken over is done.
-const TWO_FRAMES: &str =
-    "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))";
-
 /// How `UrlState` reads `query`: the story it shows, the theme it applies and what it reports.
 fn expected(query: &str) -> (String, Option<&'static str>, UrlState) {
     let state = UrlState::from_query(query);
@@ -151,11 +147,10 @@ fn expected(query: &str) -> (String, Option<&'static str>, UrlState) {
     (story, state.scheme.attribute(), state)
 }
 
-#[tokio::test]
-async fn the_early_script_and_the_app_read_every_address_alike() {
+async fn the_early_script_and_the_app_read_every_address_alike(engine: Engine) {
     let held = serve_without_app();
     let server = serve();
-    let browser = Browser::start(1280, 900).await;
+    let browser = Browser::start(engine, 1280, 900).await;
     let corpus = corpus();
     assert!((80..=150).contains(&corpus.len()), "{}", corpus.len());
     let mut failures = Vec::new();
@@ -168,7 +163,8 @@ async fn the_early_script_and_the_app_read_every_address_alike() {
 
         browser.goto(&server.url(&format!("/{query}"))).await;
         browser.wait_until(TAKEN_OVER).await;
-        browser.eval(TWO_FRAMES).await;
+        // Whatever the app does once it has taken over is done two frames later.
+        browser.next_frame().await;
         let app = browser.eval(SHOWN).await;
         let notices = browser.eval(NOTICES).await;
         let notices = notices.as_str().unwrap_or_default();
@@ -222,10 +218,9 @@ async fn the_early_script_and_the_app_read_every_address_alike() {
 
 /// A choice rewrites the address as `with_borough` says: the borough set last (or removed),
 /// every other parameter kept in order and meaning, written out by the browser's rules.
-#[tokio::test]
-async fn a_choice_rewrites_the_address_keeping_every_other_parameter() {
+async fn a_choice_rewrites_the_address_keeping_every_other_parameter(engine: Engine) {
     let server = serve();
-    let browser = Browser::start(1280, 900).await;
+    let browser = Browser::start(engine, 1280, 900).await;
     let hackney = Area::parse("hackney");
     assert!(hackney.is_some());
     for query in [
@@ -249,3 +244,7 @@ async fn a_choice_rewrites_the_address_keeping_every_other_parameter() {
     }
     browser.close().await;
 }
+
+browser_tests!(all: a_choice_rewrites_the_address_keeping_every_other_parameter);
+// The corpus is some 200 page loads: on Chromium only, to keep `make test` within its time.
+browser_tests!([chromium]: the_early_script_and_the_app_read_every_address_alike);

@@ -109,7 +109,7 @@ impl Browser {
                     body.as_str().unwrap_or("")
                 );
             }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+            tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
 
