@@ -134,6 +134,13 @@ pub mod attr {
         HIGHLIGHT = "data-highlight",
         /// On a copy button in the embed dialog: which snippet it copies.
         COPY = "data-copy",
+        /// On the root: the site's root folder relative to this page (`./` on the home page,
+        /// `../` on an area's own page, `hackney/index.html`), against which links that leave
+        /// the page resolve (data files, previews, the embed snippets).
+        ROOT = "data-root",
+        /// On the root of an area's own page: the area's GSS code. The story the page opens
+        /// with when the address names no other.
+        PAGE_AREA = "data-area",
     }
 }
 
@@ -290,6 +297,7 @@ mod tests {
         assert_eq!(class::MAP.selector, ".map");
         assert_eq!(id::NOTICES.selector, "#notices");
         assert_eq!(attr::OPEN.selector, "[data-open]");
+        assert_eq!(attr::ROOT.selector, "[data-root]");
         for attr in attr::ALL {
             assert!(attr.name.starts_with("data-"), "{}", attr.name);
         }
