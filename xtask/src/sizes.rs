@@ -44,7 +44,9 @@ pub fn measure(bytes: &[u8]) -> Sizes {
 pub fn precompress(dir: &Path) -> Result<(), String> {
     let mut files = Vec::new();
     collect(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let compressible = ["html", "js", "wasm", "css", "json", "geojson", "svg"];
+    let compressible = [
+        "html", "js", "wasm", "css", "json", "geojson", "svg", "csv", "xml",
+    ];
     for file in files {
         let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !compressible.contains(&extension) {
