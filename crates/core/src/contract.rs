@@ -190,6 +190,18 @@ pub fn status_id(status_id: &str) -> String {
     format!("status-{status_id}")
 }
 
+/// The site's root folder, from a page's path (`/map/hackney/` or `/map/hackney/index.html`)
+/// and its [`attr::ROOT`] (`../`): `/map/`. Each `../` of the root takes one folder off the
+/// page's; anything else (`./`, none) leaves the page's folder.
+pub fn root_folder<'a>(path: &'a str, root: &str) -> &'a str {
+    let mut folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    for _ in root.matches("../") {
+        let parent = folder.trim_end_matches('/');
+        folder = &folder[..parent.rfind('/').map_or(folder.len().min(1), |i| i + 1)];
+    }
+    folder
+}
+
 /// Whether a page may lack a part by design.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Presence {
@@ -301,6 +313,17 @@ mod tests {
         for attr in attr::ALL {
             assert!(attr.name.starts_with("data-"), "{}", attr.name);
         }
+    }
+
+    #[test]
+    fn the_root_folder_is_the_pages_less_one_folder_per_step_up() {
+        assert_eq!(root_folder("/map/hackney/", "../"), "/map/");
+        assert_eq!(root_folder("/map/hackney/index.html", "../"), "/map/");
+        assert_eq!(root_folder("/hackney/", "../"), "/");
+        assert_eq!(root_folder("/map/", "./"), "/map/");
+        assert_eq!(root_folder("/map/index.html", ""), "/map/");
+        assert_eq!(root_folder("/", "../../"), "/");
+        assert_eq!(root_folder("", "../"), "");
     }
 
     #[test]
