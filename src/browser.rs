@@ -3,7 +3,7 @@
 //! console. (The parts in `view/` also set attributes on the elements they are given.)
 
 use borough_core::area::Area;
-use borough_core::contract::{attr, class, id, story_in_fragment};
+use borough_core::contract::{attr, class, id, root_folder, story_in_fragment};
 use borough_core::embed::{Command, Message};
 use borough_core::url_state::ColourScheme;
 use wasm_bindgen::closure::Closure;
@@ -151,15 +151,25 @@ pub fn set_search(search: &str, replace: bool) {
     }
 }
 
-/// The folder the app is served from, e.g. `https://example.org/map/`, for embed snippets.
+/// The folder the app is served from, e.g. `https://example.org/map/`, for embed snippets:
+/// the site's root, which the page names relative to itself (`data-root="../"` on an area's
+/// own page, `/map/hackney/`).
 pub fn app_base_url() -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return String::new();
     };
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
-    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-    format!("{origin}{folder}")
+    let root = root_attribute(attr::ROOT.name).unwrap_or_default();
+    format!("{origin}{}", root_folder(&path, &root))
+}
+
+/// An attribute of the root element (`<html>`), if it has it.
+pub fn root_attribute(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute(name)
 }
 
 /// The framing page, when the map runs inside an iframe.

@@ -91,8 +91,7 @@ fn linked_story() -> Option<Option<Area>> {
 /// story open), from the root's contract attribute: the story to open when the address names
 /// none (or one that is no area).
 fn page_area() -> Option<Area> {
-    let root = web_sys::window()?.document()?.document_element()?;
-    Area::from_code(&root.get_attribute(attr::PAGE_AREA.name)?)
+    Area::from_code(&browser::root_attribute(attr::PAGE_AREA.name)?)
 }
 
 fn report_unknown_values(address: &UrlState) {
