@@ -152,3 +152,29 @@ async fn the_app_keeps_an_area_pages_story_open_when_it_takes_over() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn on_an_area_page_the_embed_dialog_writes_the_sites_urls() {
+    let server = serve();
+    let browser = Browser::start(1280, 900).await;
+    browser.goto(&server.url("/hackney/")).await;
+    browser.wait_for_panel("Hackney").await;
+    browser.click(".embed-button").await;
+    browser
+        .wait_until("document.querySelector('#embed-script').value !== ''")
+        .await;
+    let script = browser
+        .eval("return document.querySelector('#embed-script').value")
+        .await;
+    let script = script.as_str().unwrap();
+    assert!(script.contains(&server.url("/embed.js")), "{script}");
+    assert!(!script.contains("/hackney/embed.js"), "{script}");
+    let iframe = browser
+        .eval("return document.querySelector('#embed-iframe').value")
+        .await;
+    assert!(
+        iframe.as_str().unwrap().contains(&server.url("/?embed=1")),
+        "{iframe}"
+    );
+    browser.close().await;
+}

@@ -125,7 +125,9 @@ pub fn image_alt(view: View, content: &Content) -> String {
             area.name(),
             content
                 .status(area)
-                .map_or("no entry in this build", |s| s.label())
+                .map_or("no entry in this build".to_owned(), |s| s
+                    .label()
+                    .to_lowercase())
         ),
     }
 }
