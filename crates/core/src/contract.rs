@@ -191,11 +191,14 @@ pub fn status_id(status_id: &str) -> String {
 }
 
 /// The site's root folder, from a page's path (`/map/hackney/` or `/map/hackney/index.html`)
-/// and its [`attr::ROOT`] (`../`): `/map/`. Each `../` of the root takes one folder off the
-/// page's; anything else (`./`, none) leaves the page's folder.
+/// and its [`attr::ROOT`] (`../`): `/map/`. Each `../` the root begins with takes one folder
+/// off the page's; anything else (`./`, none) leaves the page's folder. (Prefixes only, not a
+/// substring search, which would add a searcher's code to the wasm.)
 pub fn root_folder<'a>(path: &'a str, root: &str) -> &'a str {
     let mut folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-    for _ in root.matches("../") {
+    let mut up = root;
+    while let Some(rest) = up.strip_prefix("../") {
+        up = rest;
         let parent = folder.trim_end_matches('/');
         folder = &folder[..parent.rfind('/').map_or(folder.len().min(1), |i| i + 1)];
     }
