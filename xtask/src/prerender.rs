@@ -307,6 +307,53 @@ fn nginx_policy(headers: &str) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    /// Every file under `dir` with its bytes, sorted.
+    fn snapshot(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        let mut folders = vec![dir.to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    files.push((path.clone(), std::fs::read(&path).unwrap()));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn a_problem_found_late_writes_nothing() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let dist = std::env::temp_dir().join(format!("xtask-prerender-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        let index = std::fs::read_to_string(repo.join("index.html"))
+            .unwrap()
+            .replace(
+                "<link data-trunk rel=\"css\" href=\"public/style.css\" />",
+                "<link rel=\"stylesheet\" href=\"./style.css\" integrity=\"sha384-x\"/>",
+            );
+        std::fs::write(dist.join("index.html"), index).unwrap();
+        std::fs::write(dist.join(STYLESHEET), "p { color: red }\n").unwrap();
+        for script in SCRIPTS {
+            std::fs::write(dist.join(script), "go();\n").unwrap();
+        }
+        // The last thing the build reads: a policy it cannot extend.
+        std::fs::write(
+            dist.join("_headers"),
+            "/*\n  X-Content-Type-Options: nosniff\n",
+        )
+        .unwrap();
+        let before = snapshot(&dist);
+        let error = prerender(&dist).unwrap_err();
+        assert!(error.contains("_headers"), "{error}");
+        assert_eq!(snapshot(&dist), before, "a file was written");
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
+
     #[test]
     fn the_stylesheet_goes_inline_in_place_of_its_link() {
         let index = "<head><link rel=\"stylesheet\" href=\"./style.css\" integrity=\"sha384-x\"/><title>t</title></head>";
