@@ -20,6 +20,13 @@ const USAGE: &str = "usage:
   cargo xtask fuzz [inputs] [seed]                      fuzz every parser (default 1,000,000 inputs)
   cargo xtask site-url                                  print the public address the build uses ($SITE_URL)";
 
+/// The repository, which holds xtask/.
+fn repo() -> &'static std::path::Path {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ sits in the repository")
+}
+
 /// The folder named on the command line, else the one Trunk is building into (hooks).
 fn built_dir(args: &[&str]) -> Result<PathBuf, String> {
     match args.first() {
@@ -57,7 +64,8 @@ fn main() -> ExitCode {
         }
         ["post-build", rest @ ..] if rest.len() <= 1 => built_dir(rest).and_then(|dir| {
             prerender::prerender(&dir)?;
-            sizes::precompress(&dir)
+            let cache = preview::cache_dir(repo()).with_file_name("precompressed");
+            sizes::precompress_with_cache(&dir, Some(&cache))
         }),
         ["prerender", rest @ ..] if rest.len() <= 1 => {
             built_dir(rest).and_then(|dir| prerender::prerender(&dir))
