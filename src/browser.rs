@@ -165,6 +165,7 @@ pub fn app_base_url() -> String {
 }
 
 /// An attribute of the root element (`<html>`), if it has it.
+#[inline(never)]
 pub fn root_attribute(name: &str) -> Option<String> {
     web_sys::window()?
         .document()?
