@@ -19,10 +19,12 @@ tools:
 
 ## The release bundle in dist/ (opt-level z, LTO, wasm-opt -Oz). Trunk's post-build hook
 ## writes the whole page into index.html (cargo xtask prerender) and .br and .gz files beside
-## each asset for static hosts; then the sizes are printed.
+## each asset for static hosts; then the sizes are printed, and the public address used in
+## canonical, og: and twitter: tags, sitemap.xml and robots.txt (SITE_URL, see README).
 dist:
 	trunk build --release --locked
 	@$(MAKE) --no-print-directory sizes
+	@cargo xtask site-url
 
 ## Raw, gzip and brotli size of every file in dist/.
 sizes:

@@ -237,6 +237,9 @@ async fn the_prerendered_map_is_the_live_map_and_nothing_moves_when_the_app_take
         ("/?borough=hackney", 1280),
         ("/?borough=E09000029", 412),
         ("/?embed=1&borough=hackney&theme=dark", 600),
+        // Areas' own pages, their story open from the first byte.
+        ("/hackney/", 1280),
+        ("/sutton/", 412),
     ] {
         let server = serve_holding_the_app();
         let browser = Browser::start(engine, width, 900).await;

@@ -2,8 +2,8 @@
 
 use wasm_bindgen::JsValue;
 
-use super::{console_error, describe};
-use borough_core::contract::{id, story_in_fragment};
+use super::{console_error, describe, root_attribute};
+use borough_core::contract::{attr, id, root_folder, story_in_fragment};
 use borough_core::url_state::QueryParams;
 
 /// The fragment of the address, e.g. `#area-hackney`.
@@ -90,13 +90,15 @@ pub fn set_search(search: &str, replace: bool) {
     }
 }
 
-/// The folder the app is served from, e.g. `https://example.org/map/`, for embed snippets.
+/// The folder the app is served from, e.g. `https://example.org/map/`, for embed snippets:
+/// the site's root, which the page names relative to itself (`data-root="../"` on an area's
+/// own page, `/map/hackney/`).
 pub fn app_base_url() -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return String::new();
     };
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
-    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-    format!("{origin}{folder}")
+    let root = root_attribute(attr::ROOT.name).unwrap_or_default();
+    format!("{origin}{}", root_folder(&path, &root))
 }

@@ -61,6 +61,12 @@ pub fn append_element(
     Some(element)
 }
 
+/// An attribute of the root element (`<html>`), if it has it.
+#[inline(never)]
+pub fn root_attribute(name: &str) -> Option<String> {
+    document()?.document_element()?.get_attribute(name)
+}
+
 /// Whether the root element has `class` (see `borough_core::contract::class`).
 pub fn root_has_class(class: &str) -> bool {
     document()

@@ -13,7 +13,7 @@ use super::state::{Highlight, Selection};
 use super::{announcer, embed_dialog, host, map, search, stories, themes};
 use crate::browser;
 use borough_core::area::Area;
-use borough_core::contract::{class, id, story_in_fragment};
+use borough_core::contract::{attr, class, id, story_in_fragment};
 use borough_core::url_state::{with_borough, UrlState};
 
 /// Runs once, when the WebAssembly has loaded.
@@ -35,7 +35,10 @@ pub fn take_over() {
 
     let address = UrlState::read(&browser::SearchParams::current());
     let linked = linked_story();
-    let selection = Selection::new(linked.unwrap_or(address.borough), address.embed);
+    let selection = Selection::new(
+        linked.unwrap_or(address.borough.or_else(page_area)),
+        address.embed,
+    );
     provide_context(selection);
     provide_context(Highlight::new());
     report_unknown_values(&address);
@@ -59,7 +62,7 @@ pub fn take_over() {
     browser::listen_to_window("popstate", move |_| {
         let address = UrlState::read(&browser::SearchParams::current());
         report_unknown_values(&address);
-        selection.follow(linked_story().unwrap_or(address.borough));
+        selection.follow(linked_story().unwrap_or(address.borough.or_else(page_area)));
     });
     // Escape closes the open area from anywhere (except a dialog, which Escape closes instead)
     // and returns focus to it on the map.
@@ -82,6 +85,13 @@ fn linked_story() -> Option<Option<Area>> {
         return Some(None);
     }
     story_in_fragment(&hash).map(Some)
+}
+
+/// The area whose own page this is (`hackney/index.html`, which the build writes with that
+/// story open), from the root's contract attribute: the story to open when the address names
+/// none (or one that is no area).
+fn page_area() -> Option<Area> {
+    Area::from_code(&browser::root_attribute(attr::PAGE_AREA.name)?)
 }
 
 fn report_unknown_values(address: &UrlState) {

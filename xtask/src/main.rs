@@ -2,6 +2,7 @@
 
 mod fuzz;
 mod prerender;
+mod preview;
 mod topojson;
 
 use std::path::PathBuf;
@@ -16,7 +17,15 @@ const USAGE: &str = "usage:
   cargo xtask prerender [dir]                           write the map and stories into <dir>/index.html
   cargo xtask precompress [dir]                         write .br and .gz beside every compressible file
                                                         ([dir] defaults to Trunk's $TRUNK_STAGING_DIR)
-  cargo xtask fuzz [inputs] [seed]                      fuzz every parser (default 1,000,000 inputs)";
+  cargo xtask fuzz [inputs] [seed]                      fuzz every parser (default 1,000,000 inputs)
+  cargo xtask site-url                                  print the public address the build uses ($SITE_URL)";
+
+/// The repository, which holds xtask/.
+fn repo() -> &'static std::path::Path {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ sits in the repository")
+}
 
 /// The folder named on the command line, else the one Trunk is building into (hooks).
 fn built_dir(args: &[&str]) -> Result<PathBuf, String> {
@@ -39,13 +48,24 @@ fn main() -> ExitCode {
         ["geo", input, output] => {
             topojson::derive_geojson(&PathBuf::from(input), &PathBuf::from(output))
         }
+        ["site-url"] => borough_page::meta::Site::from_env()
+            .map(|site| {
+                println!(
+                    "public address ({}, in canonical, og: and twitter: tags, share links, \
+                     sitemap.xml, robots.txt): {}",
+                    borough_page::meta::SITE_URL_VAR,
+                    site.as_str()
+                )
+            })
+            .map_err(|e| e.to_string()),
         ["sizes", dir] => sizes::print(&PathBuf::from(dir)),
         ["precompress", rest @ ..] if rest.len() <= 1 => {
             built_dir(rest).and_then(|dir| sizes::precompress(&dir))
         }
         ["post-build", rest @ ..] if rest.len() <= 1 => built_dir(rest).and_then(|dir| {
             prerender::prerender(&dir)?;
-            sizes::precompress(&dir)
+            let cache = preview::cache_dir(repo()).with_file_name("precompressed");
+            sizes::precompress_with_cache(&dir, Some(&cache))
         }),
         ["prerender", rest @ ..] if rest.len() <= 1 => {
             built_dir(rest).and_then(|dir| prerender::prerender(&dir))

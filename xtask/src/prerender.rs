@@ -11,7 +11,10 @@ use std::path::Path;
 
 use base64::Engine;
 use borough_core::content::CONTENT_PATH;
-use borough_page::{self as page, GEOMETRY_PATH};
+use borough_page::meta::{self, Site};
+use borough_page::{self as page, data, View, GEOMETRY_PATH};
+
+use crate::preview;
 use sha2::{Digest, Sha256};
 
 /// The stylesheet link Trunk writes (its `integrity` attribute follows).
@@ -31,37 +34,79 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
         .expect("xtask/ sits in the repository");
     let read =
         |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
-    let write = |path: &Path, text: &str| {
-        std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
-    };
+    let site = Site::from_env().map_err(|e| e.to_string())?;
     let index_path = dist.join("index.html");
-    let html = page::build(
-        &read(&index_path)?,
-        &read(&repo.join(GEOMETRY_PATH))?,
-        &read(&repo.join(CONTENT_PATH))?,
-    )
-    .map_err(|e| format!("cannot build the page: {e}"))?;
     let css = css_without_comments(&read(&dist.join(STYLESHEET))?);
     let script = without_comment_lines(&read(&repo.join(EARLY_SCRIPT))?);
-    let html = inline_early_script(&inline_stylesheet(&html, &css)?, &script)?;
-    let html = html_without_comments(&without_trunk_link(&html));
-    let headers_path = dist.join("_headers");
-    let headers = allow_inline(&read(&headers_path)?, "style-src", &csp_hash(&css))?;
-    let headers = allow_inline(&headers, "script-src", &csp_hash(&script))?;
-    write(&index_path, &html)?;
-    for script in SCRIPTS {
-        let path = dist.join(script);
-        write(&path, &without_comment_lines(&read(&path)?))?;
+    // The shell every page shares: the same inline stylesheet and script, so one hash each.
+    let shell = inline_early_script(&inline_stylesheet(&read(&index_path)?, &css)?, &script)?;
+    let shell = without_trunk_link(&shell);
+    let geojson = read(&repo.join(GEOMETRY_PATH))?;
+    let (layout, content) = page::checked(&geojson, &read(&repo.join(CONTENT_PATH))?)
+        .map_err(|e| format!("cannot build the page: {e}"))?;
+    // Everything is made in memory first: a problem anywhere writes nothing.
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (view, html) in page::build_pages(&shell, &layout, &content, &site)
+        .map_err(|e| format!("cannot build the page: {e}"))?
+    {
+        let html = page::at_root(&html_without_comments(&html), view.root());
+        files.push((view.index_path(), html.into_bytes()));
     }
-    write(&headers_path, &headers)?;
-    write(&dist.join(NGINX_POLICY), &nginx_policy(&headers)?)?;
+    let renderer = preview::Renderer::from_repo(repo)?;
+    let cache = preview::cache_dir(repo);
+    let mut rendered = 0;
+    for view in View::all() {
+        let svg = page::preview::svg(&layout, &content, view);
+        let name = view.preview_path().replace(['/', '.'], "-");
+        let (png, fresh) = renderer.render_cached(&svg, &cache, &name)?;
+        rendered += usize::from(fresh);
+        files.push((view.preview_path(), png));
+    }
+    let boundaries = data::boundaries_geojson(&geojson, &content, &site)
+        .map_err(|e| format!("{GEOMETRY_PATH}: {e}"))?;
+    files.extend([
+        (
+            data::AREAS_CSV.to_owned(),
+            data::areas_csv(&content, &site).into_bytes(),
+        ),
+        (
+            data::OUTCOMES_CSV.to_owned(),
+            data::outcomes_csv(&content).into_bytes(),
+        ),
+        (data::BOUNDARIES_GEOJSON.to_owned(), boundaries.into_bytes()),
+        ("sitemap.xml".to_owned(), meta::sitemap(&site).into_bytes()),
+        ("robots.txt".to_owned(), meta::robots(&site).into_bytes()),
+    ]);
+    for script in SCRIPTS {
+        let text = without_comment_lines(&read(&dist.join(script))?);
+        files.push((script.to_owned(), text.into_bytes()));
+    }
+    let headers = allow_inline(&read(&dist.join("_headers"))?, "style-src", &csp_hash(&css))?;
+    let headers = allow_inline(&headers, "script-src", &csp_hash(&script))?;
+    files.push((
+        NGINX_POLICY.to_owned(),
+        nginx_policy(&headers)?.into_bytes(),
+    ));
+    files.push(("_headers".to_owned(), headers.into_bytes()));
+    for (name, bytes) in &files {
+        let path = dist.join(name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     // Nothing asks for the file any more.
     std::fs::remove_file(dist.join(STYLESHEET)).map_err(|e| format!("{STYLESHEET}: {e}"))?;
     println!(
-        "prerendered the map and every story into {}, with the stylesheet inline; comments \
-         left out of the page, its stylesheet, the early script, {}",
+        "prerendered the map and every story into {} and each area's page (<slug>/index.html), \
+         with the stylesheet inline; comments left out of the pages, their stylesheet, the \
+         early script, {}; the data files, sitemap.xml and robots.txt for {} ({}); {} preview \
+         images, {rendered} of them rendered anew",
         index_path.display(),
-        SCRIPTS.join(" and ")
+        SCRIPTS.join(" and "),
+        site.as_str(),
+        meta::SITE_URL_VAR,
+        View::all().count(),
     );
     Ok(())
 }
@@ -261,6 +306,53 @@ fn nginx_policy(headers: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every file under `dir` with its bytes, sorted.
+    fn snapshot(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        let mut folders = vec![dir.to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    files.push((path.clone(), std::fs::read(&path).unwrap()));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn a_problem_found_late_writes_nothing() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let dist = std::env::temp_dir().join(format!("xtask-prerender-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        let index = std::fs::read_to_string(repo.join("index.html"))
+            .unwrap()
+            .replace(
+                "<link data-trunk rel=\"css\" href=\"public/style.css\" />",
+                "<link rel=\"stylesheet\" href=\"./style.css\" integrity=\"sha384-x\"/>",
+            );
+        std::fs::write(dist.join("index.html"), index).unwrap();
+        std::fs::write(dist.join(STYLESHEET), "p { color: red }\n").unwrap();
+        for script in SCRIPTS {
+            std::fs::write(dist.join(script), "go();\n").unwrap();
+        }
+        // The last thing the build reads: a policy it cannot extend.
+        std::fs::write(
+            dist.join("_headers"),
+            "/*\n  X-Content-Type-Options: nosniff\n",
+        )
+        .unwrap();
+        let before = snapshot(&dist);
+        let error = prerender(&dist).unwrap_err();
+        assert!(error.contains("_headers"), "{error}");
+        assert_eq!(snapshot(&dist), before, "a file was written");
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
 
     #[test]
     fn the_stylesheet_goes_inline_in_place_of_its_link() {

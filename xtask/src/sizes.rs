@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use flate2::write::GzEncoder;
+use sha2::{Digest, Sha256};
 
 /// Sizes in bytes of one file as served plainly, gzipped (level 9) and brotli'd (quality 11).
 pub struct Sizes {
@@ -42,16 +43,43 @@ pub fn measure(bytes: &[u8]) -> Sizes {
 /// Writes `X.br` and `X.gz` beside every text or WebAssembly file in `dir`, for static hosts
 /// that serve precompressed files (nginx's gzip_static and brotli_static, for one).
 pub fn precompress(dir: &Path) -> Result<(), String> {
+    precompress_with_cache(dir, None)
+}
+
+/// [`precompress`], taking a file's compressed forms from `cache` (a folder, keyed by the
+/// SHA-256 of its bytes) when it was compressed before, and keeping them there: a `trunk serve`
+/// rebuild compresses only what changed, not the 34 pages every time.
+pub fn precompress_with_cache(dir: &Path, cache: Option<&Path>) -> Result<(), String> {
     let mut files = Vec::new();
     collect(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let compressible = ["html", "js", "wasm", "css", "json", "geojson", "svg"];
+    let compressible = [
+        "html", "js", "wasm", "css", "json", "geojson", "svg", "csv", "xml",
+    ];
     for file in files {
         let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !compressible.contains(&extension) {
             continue;
         }
         let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        for (suffix, packed) in [("br", brotli(&bytes)), ("gz", gzip(&bytes))] {
+        let key: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        for (suffix, pack) in [("br", brotli as fn(&[u8]) -> Vec<u8>), ("gz", gzip)] {
+            let cached = cache.map(|c| c.join(format!("{key}.{suffix}")));
+            let packed = match cached.as_ref().and_then(|c| std::fs::read(c).ok()) {
+                Some(packed) => packed,
+                None => {
+                    let packed = pack(&bytes);
+                    // The cache only saves time: failing to keep a file is not an error.
+                    if let (Some(cache), Some(cached)) = (cache, &cached) {
+                        if std::fs::create_dir_all(cache).is_ok() {
+                            let _ = std::fs::write(cached, &packed);
+                        }
+                    }
+                    packed
+                }
+            };
             let target = PathBuf::from(format!("{}.{suffix}", file.display()));
             std::fs::write(&target, packed).map_err(|e| format!("{}: {e}", target.display()))?;
         }
@@ -125,6 +153,26 @@ mod tests {
         assert_eq!(unpacked, text.as_bytes());
         assert!(dir.join("geo/boroughs.geojson.gz").is_file());
         assert!(!dir.join("_headers.br").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_cache_gives_the_same_files() {
+        let dir = std::env::temp_dir().join(format!("xtask-cached-{}", std::process::id()));
+        let cache = dir.join("cache");
+        std::fs::create_dir_all(dir.join("site")).unwrap();
+        let text = "<p>London</p>".repeat(50);
+        std::fs::write(dir.join("site/index.html"), &text).unwrap();
+        precompress_with_cache(&dir.join("site"), Some(&cache)).unwrap();
+        let first = std::fs::read(dir.join("site/index.html.br")).unwrap();
+        assert_eq!(first, brotli(text.as_bytes()));
+        assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 2);
+        std::fs::remove_file(dir.join("site/index.html.br")).unwrap();
+        precompress_with_cache(&dir.join("site"), Some(&cache)).unwrap();
+        assert_eq!(
+            std::fs::read(dir.join("site/index.html.br")).unwrap(),
+            first
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -134,6 +134,13 @@ pub mod attr {
         HIGHLIGHT = "data-highlight",
         /// On a copy button in the embed dialog: which snippet it copies.
         COPY = "data-copy",
+        /// On the root: the site's root folder relative to this page (`./` on the home page,
+        /// `../` on an area's own page, `hackney/index.html`), against which links that leave
+        /// the page resolve (data files, previews, the embed snippets).
+        ROOT = "data-root",
+        /// On the root of an area's own page: the area's GSS code. The story the page opens
+        /// with when the address names no other.
+        PAGE_AREA = "data-area",
     }
 }
 
@@ -181,6 +188,21 @@ pub fn story_title_id(area: Area) -> String {
 /// The id of the hidden text that says a status, which each shape is described by.
 pub fn status_id(status_id: &str) -> String {
     format!("status-{status_id}")
+}
+
+/// The site's root folder, from a page's path (`/map/hackney/` or `/map/hackney/index.html`)
+/// and its [`attr::ROOT`] (`../`): `/map/`. Each `../` the root begins with takes one folder
+/// off the page's; anything else (`./`, none) leaves the page's folder. (Prefixes only, not a
+/// substring search, which would add a searcher's code to the wasm.)
+pub fn root_folder<'a>(path: &'a str, root: &str) -> &'a str {
+    let mut folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let mut up = root;
+    while let Some(rest) = up.strip_prefix("../") {
+        up = rest;
+        let parent = folder.trim_end_matches('/');
+        folder = &folder[..parent.rfind('/').map_or(folder.len().min(1), |i| i + 1)];
+    }
+    folder
 }
 
 /// Whether a page may lack a part by design.
@@ -251,9 +273,21 @@ mod tests {
         assert_eq!(class::MAP.selector, ".map");
         assert_eq!(id::NOTICES.selector, "#notices");
         assert_eq!(attr::OPEN.selector, "[data-open]");
+        assert_eq!(attr::ROOT.selector, "[data-root]");
         for attr in attr::ALL {
             assert!(attr.name.starts_with("data-"), "{}", attr.name);
         }
+    }
+
+    #[test]
+    fn the_root_folder_is_the_pages_less_one_folder_per_step_up() {
+        assert_eq!(root_folder("/map/hackney/", "../"), "/map/");
+        assert_eq!(root_folder("/map/hackney/index.html", "../"), "/map/");
+        assert_eq!(root_folder("/hackney/", "../"), "/");
+        assert_eq!(root_folder("/map/", "./"), "/map/");
+        assert_eq!(root_folder("/map/index.html", ""), "/map/");
+        assert_eq!(root_folder("/", "../../"), "/");
+        assert_eq!(root_folder("", "../"), "");
     }
 
     #[test]

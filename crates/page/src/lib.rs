@@ -6,15 +6,19 @@
 //!
 //! Nothing here touches the browser, so all of it is tested natively.
 
+pub mod data;
 mod map;
+pub mod meta;
 mod parts;
+pub mod preview;
 mod story;
 
 use maud::html;
 use thiserror::Error;
 
+use borough_core::area::{search, Area};
 use borough_core::content::{Content, ContentError};
-use borough_core::contract::{class, id};
+use borough_core::contract::{attr, class, id};
 use borough_core::geo::{BoundarySet, FeatureError, GeometryFileError, MapLayout};
 
 /// Where the build reads the boundaries from, relative to the repository.
@@ -23,9 +27,66 @@ pub const GEOMETRY_PATH: &str = "geo/boroughs.geojson";
 /// The text in `index.html`'s `<body>` that the page replaces.
 pub const PLACEHOLDER: &str = "<!-- page -->";
 
-/// The body of the page: header, map, key, theme picker, list of areas, every area's story, the
-/// London-wide story, footer. Written with maud, which escapes every value it is given.
+/// Which story a page opens with: the London-wide one (the home page, `index.html`) or an
+/// area's (its own page, `<slug>/index.html`, served as `/<slug>/`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    London,
+    Area(Area),
+}
+
+impl View {
+    /// Every page of the site: the home page, then each area's in the order of the list.
+    pub fn all() -> impl Iterator<Item = View> {
+        std::iter::once(View::London).chain(search("").into_iter().map(View::Area))
+    }
+
+    /// The page's folder under the site's root: `""`, or e.g. `"hackney/"`.
+    pub fn folder(self) -> String {
+        match self {
+            View::London => String::new(),
+            View::Area(area) => format!("{}/", area.slug()),
+        }
+    }
+
+    /// The page's file in the bundle, e.g. `hackney/index.html`.
+    pub fn index_path(self) -> String {
+        format!("{}index.html", self.folder())
+    }
+
+    /// The site's root relative to the page ([`attr::ROOT`]).
+    pub fn root(self) -> &'static str {
+        match self {
+            View::London => "./",
+            View::Area(_) => "../",
+        }
+    }
+
+    /// The preview image's file in the bundle, e.g. `previews/hackney.png`.
+    pub fn preview_path(self) -> String {
+        match self {
+            View::London => "previews/london.png".to_owned(),
+            View::Area(area) => format!("previews/{}.png", area.slug()),
+        }
+    }
+
+    fn area(self) -> Option<Area> {
+        match self {
+            View::London => None,
+            View::Area(area) => Some(area),
+        }
+    }
+}
+
+/// The body of the home page (see [`render_view`]).
 pub fn render(layout: &MapLayout, content: &Content) -> String {
+    render_view(layout, content, View::London)
+}
+
+/// The body of a page: header, map, key, theme picker, list of areas, every area's story, the
+/// London-wide story, footer, with the view's story open. Written with maud, which escapes
+/// every value it is given.
+pub fn render_view(layout: &MapLayout, content: &Content, view: View) -> String {
     html! {
         (parts::header())
         div id=(id::NOTICES.name) class="notices" {}
@@ -41,8 +102,8 @@ pub fn render(layout: &MapLayout, content: &Content) -> String {
                 // Areas first: the page paints while it is still arriving, and a story the
                 // address asks for (public/early.js) must be in place before the London-wide
                 // story could be drawn, or the panel would change under the reader.
-                (story::areas(content))
-                (story::london(content))
+                (story::areas(content, view.area()))
+                (story::london(content, view == View::London))
             }
         }
         (parts::footer())
@@ -66,6 +127,133 @@ pub fn with_body(index: &str, body: &str) -> Option<String> {
     Some(format!("{}{body}{}", &index[..open], &index[close..]))
 }
 
+/// `index` with its `<title>` replaced by `head` and its `<meta name="description">` left out;
+/// `None` if it lacks either.
+pub fn with_head(index: &str, head: &str) -> Option<String> {
+    let title = index.find("<title>")?;
+    let title_end = title + index[title..].find("</title>")? + "</title>".len();
+    let description = index.find("<meta name=\"description\"")?;
+    let mut description_end = description + index[description..].find('>')? + 1;
+    // Its line goes with it.
+    let line_start = index[..description].trim_end_matches(' ').len();
+    let description =
+        if index[..line_start].ends_with('\n') && index[description_end..].starts_with('\n') {
+            description_end += 1;
+            line_start
+        } else {
+            description
+        };
+    let mut parts = [(title, title_end, head), (description, description_end, "")];
+    parts.sort_by_key(|part| part.0);
+    if parts[0].1 > parts[1].0 {
+        return None;
+    }
+    let mut out = String::with_capacity(index.len() + head.len());
+    let mut at = 0;
+    for (start, end, with) in parts {
+        out.push_str(&index[at..start]);
+        out.push_str(with);
+        at = end;
+    }
+    out.push_str(&index[at..]);
+    Some(out)
+}
+
+/// `index` with the view's root attributes on its `<html>` element ([`attr::ROOT`], and
+/// [`attr::PAGE_AREA`] on an area's page); `None` if it has no `<html` tag.
+pub fn with_root_attributes(index: &str, view: View) -> Option<String> {
+    let open = index.find("<html")?;
+    let end = open + index[open..].find('>')?;
+    let mut attributes = format!(" {}=\"{}\"", attr::ROOT.name, view.root());
+    if let Some(area) = view.area() {
+        attributes.push_str(&format!(" {}=\"{}\"", attr::PAGE_AREA.name, area.code()));
+    }
+    Some(format!("{}{attributes}{}", &index[..end], &index[end..]))
+}
+
+/// Whether an `href` or `src` value names a file of the site relative to the page: not a
+/// fragment, not rooted at the host, not absolute (`https:`, `data:`).
+pub fn is_relative_url(url: &str) -> bool {
+    let before_path = url.split(['/', '?', '#']).next().unwrap_or("");
+    !url.is_empty() && !url.starts_with(['#', '/']) && !before_path.contains(':')
+}
+
+/// `html` with every relative `href` and `src` (see [`is_relative_url`]) resolved against
+/// `root` (`../`: `./boot.js` becomes `../boot.js`), for a page in a folder under the site's
+/// root. The contents of `<script>` and `<style>` elements are not HTML, and stay as they are
+/// (their hashes in the Content Security Policy still match).
+pub fn at_root(html: &str, root: &str) -> String {
+    if root == "./" {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+        let tag = &rest[..end];
+        out.push_str(&resolve_in_tag(tag, root));
+        rest = &rest[end..];
+        for raw_text in ["<script", "<style"] {
+            if tag.starts_with(raw_text) && !tag.ends_with("/>") {
+                let close = format!("</{}", &raw_text[1..]);
+                let upto = rest.find(&close).unwrap_or(rest.len());
+                out.push_str(&rest[..upto]);
+                rest = &rest[upto..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn resolve_in_tag(tag: &str, root: &str) -> String {
+    let mut out = String::with_capacity(tag.len() + 8);
+    let mut rest = tag;
+    loop {
+        let next = [" href=\"", " src=\""]
+            .into_iter()
+            .filter_map(|a| rest.find(a).map(|at| at + a.len()))
+            .min();
+        let Some(start) = next else { break };
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let value = &rest[..rest.find('"').unwrap_or(rest.len())];
+        if is_relative_url(value) {
+            out.push_str(root);
+            out.push_str(value.strip_prefix("./").unwrap_or(value));
+        } else {
+            out.push_str(value);
+        }
+        rest = &rest[value.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every page of the site (see [`View`]), from a template (the built `index.html`, with its
+/// [`PLACEHOLDER`], title and description) and the checked layout and content (see
+/// [`checked`]): each page's HTML, with its own head and its story open. All or nothing.
+/// (Relative URLs are still the home page's: see [`at_root`].)
+pub fn build_pages(
+    index: &str,
+    layout: &MapLayout,
+    content: &Content,
+    site: &meta::Site,
+) -> Result<Vec<(View, String)>, PageError> {
+    View::all()
+        .map(|view| {
+            let head = meta::head(view, content, site).into_string();
+            let page = with_head(index, &head).ok_or(PageError::NoHead)?;
+            let page = with_root_attributes(&page, view).ok_or(PageError::NoHead)?;
+            let page = into_index(&page, &render_view(layout, content, view))
+                .ok_or(PageError::NoPlaceholder)?;
+            Ok((view, page))
+        })
+        .collect()
+}
+
 /// Why the page cannot be built. The build publishes only a whole, sound page: a reader can
 /// never meet a half-drawn map or a story with a hole in it.
 #[derive(Debug, Error)]
@@ -82,6 +270,8 @@ pub enum PageError {
     Content(Vec<ContentError>),
     #[error("index.html has no {PLACEHOLDER} to fill (is it already built?)")]
     NoPlaceholder,
+    #[error("index.html needs an <html> element, a <title> and a <meta name=\"description\">, which the build replaces on each page")]
+    NoHead,
 }
 
 fn list<T: std::fmt::Display>(items: &[T]) -> String {
@@ -100,6 +290,12 @@ pub fn build(index: &str, geojson: &str, content: &str) -> Result<String, PageEr
 /// The page's body from the texts of the boundaries and the content file, refusing what the
 /// build refuses: a feature that cannot be drawn, a missing area, a content problem.
 pub fn checked_body(geojson: &str, content: &str) -> Result<String, PageError> {
+    let (layout, content) = checked(geojson, content)?;
+    Ok(render(&layout, &content))
+}
+
+/// The layout and the content from their texts, refusing what [`checked_body`] refuses.
+pub fn checked(geojson: &str, content: &str) -> Result<(MapLayout, Content), PageError> {
     let set = BoundarySet::from_geojson(geojson)?;
     if !set.skipped.is_empty() {
         return Err(PageError::Features(set.skipped));
@@ -115,7 +311,7 @@ pub fn checked_body(geojson: &str, content: &str) -> Result<String, PageError> {
     if !content.problems.is_empty() {
         return Err(PageError::Content(content.problems));
     }
-    Ok(render(&layout, &content))
+    Ok((layout, content))
 }
 
 #[cfg(test)]

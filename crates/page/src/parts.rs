@@ -11,6 +11,8 @@ use borough_core::content::{Content, Status, Theme};
 use borough_core::contract::{self, class, id, story_id, HIGHLIGHT_NONE};
 use borough_core::words::count_boroughs;
 
+use crate::data;
+
 pub const REPORT_URL: &str =
     "https://www.mentalhealth.org.uk/explore-mental-health/publications/londoners-did";
 const OGL_URL: &str = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
@@ -179,6 +181,13 @@ pub fn footer() -> Markup {
                  under the " (external(OGL_URL, "Open Government Licence v3.0")) ". Contains \
                  National Statistics data \u{a9} Crown copyright and database right (2015). \
                  Contains Ordnance Survey data \u{a9} Crown copyright and database right (2015)."
+            }
+            // Relative to the site's root: the build resolves them on each area's page.
+            p {
+                "Get the data: "
+                a href=(data::AREAS_CSV) download { "the areas" } ", "
+                a href=(data::OUTCOMES_CSV) download { "the outcomes" } " (CSV) and "
+                a href=(data::BOUNDARIES_GEOJSON) download { "the boundaries" } " (GeoJSON)."
             }
         }
         footer class="embed-credit" {

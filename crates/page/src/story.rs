@@ -1,18 +1,19 @@
 //! The stories: London-wide, and one section per area. Without the app, the section the
 //! address's `#fragment` names is shown (CSS `:target`); with it, the selected one. The build
-//! marks the London-wide story open (`data-open`); the early script and the app move the mark.
+//! marks the page's own story open (`data-open`: the London-wide one on the home page, the
+//! area's on its own page); the early script and the app move the mark.
 
 use maud::{html, Markup};
 
 use super::parts::external;
-use borough_core::area::search;
+use borough_core::area::{search, Area};
 use borough_core::content::{Content, Link, Outcome, Status};
 use borough_core::contract::{class, id, story_id, story_title_id};
 
-pub fn london(content: &Content) -> Markup {
+pub fn london(content: &Content, open: bool) -> Markup {
     html! {
         section class={ (class::PANEL.name) " " (class::SUMMARY_PANEL.name) } id=(id::LONDON.name)
-            data-open aria-labelledby=(id::LONDON_TITLE.name) {
+            data-open[open] aria-labelledby=(id::LONDON_TITLE.name) {
             @if let Some(programme) = &content.programme {
                 h2 id=(id::LONDON_TITLE.name) tabindex="-1" { (programme.title) }
                 p { (programme.summary) }
@@ -76,12 +77,12 @@ fn ten_points(content: &Content) -> Markup {
     }
 }
 
-/// Every area's story, in the order of the list of areas.
-pub fn areas(content: &Content) -> Markup {
+/// Every area's story, in the order of the list of areas; `open`'s marked open.
+pub fn areas(content: &Content, open: Option<Area>) -> Markup {
     html! {
         @for area in search("") {
             section class={ (class::PANEL.name) " " (class::AREA_PANEL.name) } id=(story_id(area))
-                data-code=(area.code()) aria-labelledby=(story_title_id(area)) {
+                data-code=(area.code()) data-open[open == Some(area)] aria-labelledby=(story_title_id(area)) {
                 div class="panel-head" {
                     h2 id=(story_title_id(area)) { (area.name()) }
                     a class=(class::CLOSE.name) href={ "#" (id::LONDON.name) } {

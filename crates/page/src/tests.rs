@@ -205,7 +205,9 @@ fn theme_buttons_say_what_they_highlight() {
 #[test]
 fn the_pages_data_attributes_are_the_contracts() {
     let (layout, content) = london();
-    let html = render(&layout, &content);
+    // With the root's, as an area's page has them.
+    let hackney = View::Area(Area::parse("hackney").unwrap());
+    let html = with_root_attributes("<html>", hackney).unwrap() + &render(&layout, &content);
     // Only the stylesheet reads it; the app never does.
     let presentational = ["data-figure"];
     let mut written: Vec<&str> = html
