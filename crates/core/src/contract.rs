@@ -205,6 +205,30 @@ pub fn root_folder<'a>(path: &'a str, root: &str) -> &'a str {
     folder
 }
 
+/// The folder of a view's own page under the site's root: `""` for the London-wide story (the
+/// home page), `hackney/` for an area's. The build writes `<folder>index.html`; the app puts
+/// `<root><folder>` in the address when the view is chosen.
+pub fn page_folder(area: Option<Area>) -> String {
+    match area {
+        None => String::new(),
+        Some(area) => format!("{}/", area.slug()),
+    }
+}
+
+/// The view whose own page `path` is, under the site's root folder `root` (see
+/// [`root_folder`]): `Some(None)` for the home page (`<root>`, `<root>index.html`),
+/// `Some(Some(area))` for an area's (`<root>hackney/`, `<root>hackney/index.html`), and `None`
+/// for any other path, which names no view.
+pub fn view_in_path(root: &str, path: &str) -> Option<Option<Area>> {
+    let rest = path.strip_prefix(root)?;
+    let rest = rest.strip_suffix("index.html").unwrap_or(rest);
+    if rest.is_empty() {
+        return Some(None);
+    }
+    let slug = rest.strip_suffix('/')?;
+    Area::all().find(|area| area.slug() == slug).map(Some)
+}
+
 /// Whether a page may lack a part by design.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Presence {
@@ -288,6 +312,41 @@ mod tests {
         assert_eq!(root_folder("/map/index.html", ""), "/map/");
         assert_eq!(root_folder("/", "../../"), "/");
         assert_eq!(root_folder("", "../"), "");
+    }
+
+    #[test]
+    fn every_view_is_found_again_in_the_path_of_its_own_page() {
+        for root in ["/", "/map/", "/a/b/"] {
+            assert_eq!(
+                view_in_path(root, &format!("{root}{}", page_folder(None))),
+                Some(None)
+            );
+            assert_eq!(view_in_path(root, &format!("{root}index.html")), Some(None));
+            for area in Area::all() {
+                let folder = page_folder(Some(area));
+                assert_eq!(
+                    view_in_path(root, &format!("{root}{folder}")),
+                    Some(Some(area))
+                );
+                assert_eq!(
+                    view_in_path(root, &format!("{root}{folder}index.html")),
+                    Some(Some(area))
+                );
+            }
+        }
+        assert_eq!(page_folder(Area::parse("hackney")), "hackney/");
+        for other in [
+            "/hackney",
+            "/Hackney/",
+            "/nowhere/",
+            "/hackney/sutton/",
+            "/data/areas.csv",
+            "/map/hackney/",
+            "",
+        ] {
+            assert_eq!(view_in_path("/", other).flatten(), None, "{other}");
+        }
+        assert_eq!(view_in_path("/map/", "/hackney/"), None);
     }
 
     #[test]

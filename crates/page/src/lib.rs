@@ -18,7 +18,7 @@ use thiserror::Error;
 
 use borough_core::area::{search, Area};
 use borough_core::content::{Content, ContentError};
-use borough_core::contract::{attr, class, id};
+use borough_core::contract::{self, attr, class, id};
 use borough_core::geo::{BoundarySet, FeatureError, GeometryFileError, MapLayout};
 
 /// Where the build reads the boundaries from, relative to the repository.
@@ -43,10 +43,7 @@ impl View {
 
     /// The page's folder under the site's root: `""`, or e.g. `"hackney/"`.
     pub fn folder(self) -> String {
-        match self {
-            View::London => String::new(),
-            View::Area(area) => format!("{}/", area.slug()),
-        }
+        contract::page_folder(self.area())
     }
 
     /// The page's file in the bundle, e.g. `hackney/index.html`.
