@@ -216,8 +216,9 @@ async fn the_early_script_and_the_app_read_every_address_alike(engine: Engine) {
     browser.close().await;
 }
 
-/// A choice rewrites the address as `with_borough` says: the borough set last (or removed),
-/// every other parameter kept in order and meaning, written out by the browser's rules.
+/// A choice rewrites the address: the chosen area's own path (the root's when closed) and, as
+/// `with_borough` says, the borough removed from the query, every other parameter kept in
+/// order and meaning, written out by the browser's rules.
 async fn a_choice_rewrites_the_address_keeping_every_other_parameter(engine: Engine) {
     let server = serve();
     let browser = Browser::start(engine, 1280, 900).await;
@@ -231,15 +232,18 @@ async fn a_choice_rewrites_the_address_keeping_every_other_parameter(engine: Eng
         browser.goto(&server.url(&format!("/{query}"))).await;
         browser.wait_for_map().await;
         browser.click("path.borough[data-code=E09000012]").await;
-        let chosen = with_borough(FormParams::new(query), hackney);
+        let kept = with_borough(FormParams::new(query), None);
         browser
-            .wait_until(&format!("location.search === {chosen:?}"))
+            .wait_until(&format!(
+                "location.pathname === '/hackney/' && location.search === {kept:?}"
+            ))
             .await;
         // Escape closes the story.
         browser.press('\u{E00C}').await;
-        let closed = with_borough(FormParams::new(query), None);
         browser
-            .wait_until(&format!("location.search === {closed:?}"))
+            .wait_until(&format!(
+                "location.pathname === '/' && location.search === {kept:?}"
+            ))
             .await;
     }
     browser.close().await;

@@ -65,9 +65,9 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes(engine:
         source.attr("rel").await.unwrap().as_deref(),
         Some("noopener noreferrer")
     );
-    // The address follows once the story has been painted.
+    // The address follows once the story has been painted: Hackney's own page.
     browser
-        .wait_until("location.search === '?borough=hackney'")
+        .wait_until("location.pathname === '/hackney/' && location.search === ''")
         .await;
     assert_eq!(
         browser.attr(HACKNEY, "aria-pressed").await.as_deref(),
@@ -82,7 +82,9 @@ async fn clicking_hackney_opens_its_outcomes_and_the_close_button_closes(engine:
 
     browser.click(".area-panel[data-open] .close").await;
     browser.wait_for_summary().await;
-    browser.wait_until("location.search === ''").await;
+    browser
+        .wait_until("location.pathname === '/' && location.search === ''")
+        .await;
     assert_eq!(
         browser.attr(HACKNEY, "aria-pressed").await.as_deref(),
         Some("false")
@@ -132,7 +134,7 @@ async fn choices_faster_than_a_frame_each_get_their_history_entry(engine: Engine
     browser.wait_for_panel("Sutton").await;
     browser
         .wait_until(
-            "location.search === '?borough=sutton' && history.length === window.entriesBefore + 2",
+            "location.pathname === '/sutton/' && history.length === window.entriesBefore + 2",
         )
         .await;
     // The page's own step back: WebKit's Back skips entries made without a user's activation,
@@ -140,7 +142,7 @@ async fn choices_faster_than_a_frame_each_get_their_history_entry(engine: Engine
     browser.eval("history.back()").await;
     browser.wait_for_panel("Hackney").await;
     browser
-        .wait_until("location.search === '?borough=hackney'")
+        .wait_until("location.pathname === '/hackney/'")
         .await;
 
     // A choice, then at once a step to another entry (as back or forward would): the step wins,
@@ -163,13 +165,13 @@ async fn choices_faster_than_a_frame_each_get_their_history_entry(engine: Engine
     browser.close().await;
 }
 
-/// Clicks `shape` and waits for its story, `name`'s, and then for the address, `search`, which
+/// Clicks `shape` and waits for its story, `name`'s, and then for the address, `path`, which
 /// is written once the story has been painted.
-async fn choose_on_map(browser: &Browser, shape: &str, name: &str, search: &str) {
+async fn choose_on_map(browser: &Browser, shape: &str, name: &str, path: &str) {
     browser.click(shape).await;
     browser.wait_for_panel(name).await;
     browser
-        .wait_until(&format!("location.search === {search:?}"))
+        .wait_until(&format!("location.pathname === {path:?}"))
         .await;
 }
 
@@ -185,8 +187,8 @@ async fn choosing_boroughs_downloads_nothing(engine: Engine) {
         .await;
     const FETCHED: &str = "return performance.getEntriesByType('resource').map(e => e.name)";
     let before = browser.eval(FETCHED).await;
-    choose_on_map(&browser, HACKNEY, "Hackney", "?borough=hackney").await;
-    choose_on_map(&browser, SUTTON, "Sutton", "?borough=sutton").await;
+    choose_on_map(&browser, HACKNEY, "Hackney", "/hackney/").await;
+    choose_on_map(&browser, SUTTON, "Sutton", "/sutton/").await;
     browser.client.back().await.unwrap();
     browser.wait_for_panel("Hackney").await;
     // A request the page started for these choices would be listed by its next frame.
@@ -203,8 +205,8 @@ async fn back_and_forward_follow_the_selection(engine: Engine) {
     browser.wait_for_map().await;
     // Each choice's address is written once its story has been painted; a reader cannot press
     // Back sooner, but a test can.
-    choose_on_map(&browser, HACKNEY, "Hackney", "?borough=hackney").await;
-    choose_on_map(&browser, SUTTON, "Sutton", "?borough=sutton").await;
+    choose_on_map(&browser, HACKNEY, "Hackney", "/hackney/").await;
+    choose_on_map(&browser, SUTTON, "Sutton", "/sutton/").await;
 
     browser.client.back().await.unwrap();
     browser.wait_for_panel("Hackney").await;

@@ -144,11 +144,72 @@ async fn the_app_keeps_an_area_pages_story_open_when_it_takes_over(engine: Engin
     browser.close().await;
 }
 
+/// One address rule on every page: a choice puts the area's own page in the address without a
+/// reload, closing puts the root's, back and forward follow, and `?borough=` on arrival gives
+/// way to the path. Embedded, the path never changes.
+async fn the_address_is_the_chosen_areas_own_page(engine: Engine) {
+    const SUTTON: &str = "path.borough[data-code=E09000029]";
+    let server = serve();
+    let browser = Browser::start(engine, 1280, 900).await;
+    browser.goto(&server.url("/hackney/")).await;
+    browser.wait_for_panel("Hackney").await;
+    // A reload would lose this.
+    browser.eval("window.samePage = true").await;
+    browser.click(SUTTON).await;
+    browser.wait_for_panel("Sutton").await;
+    browser
+        .wait_until("location.pathname === '/sutton/' && location.search === '' && window.samePage")
+        .await;
+    browser.client.back().await.unwrap();
+    browser.wait_for_panel("Hackney").await;
+    browser
+        .wait_until("location.pathname === '/hackney/' && window.samePage")
+        .await;
+    browser.click("#area-hackney .close").await;
+    browser.wait_for_summary().await;
+    browser
+        .wait_until("location.pathname === '/' && window.samePage")
+        .await;
+    browser.client.back().await.unwrap();
+    browser.wait_for_panel("Hackney").await;
+
+    // Arriving by `?borough=`: it wins, and the address becomes the story's own path, in place.
+    browser
+        .goto(&server.url("/hackney/?borough=sutton&theme=dark"))
+        .await;
+    browser.wait_for_panel("Sutton").await;
+    browser
+        .wait_until("location.pathname === '/sutton/' && location.search === '?theme=dark'")
+        .await;
+    // A value that is no area leaves the page's own story open, and says so.
+    browser
+        .goto(&server.url("/hackney/?borough=atlantis"))
+        .await;
+    browser.wait_for_panel("Hackney").await;
+    assert!(browser.alerts().await.contains("atlantis"));
+    assert_eq!(browser.eval("return location.pathname").await, "/hackney/");
+
+    // Embedded, the host chose the frame's address: only the query follows the choice.
+    browser.goto(&server.url("/hackney/?embed=1")).await;
+    browser.wait_for_panel("Hackney").await;
+    browser.click(SUTTON).await;
+    browser.wait_for_panel("Sutton").await;
+    browser
+        .wait_until(
+            "location.pathname === '/hackney/' && location.search === '?embed=1&borough=sutton'",
+        )
+        .await;
+    browser.close().await;
+}
+
 async fn on_an_area_page_the_embed_dialog_writes_the_sites_urls(engine: Engine) {
     let server = serve();
     let browser = Browser::start(engine, 1280, 900).await;
     browser.goto(&server.url("/hackney/")).await;
     browser.wait_for_panel("Hackney").await;
+    // After a choice the address is another area's page; the site's root is the same.
+    browser.click("path.borough[data-code=E09000029]").await;
+    browser.wait_until("location.pathname === '/sutton/'").await;
     browser.click(".embed-button").await;
     browser
         .wait_until("document.querySelector('#embed-script').value !== ''")
@@ -169,4 +230,4 @@ async fn on_an_area_page_the_embed_dialog_writes_the_sites_urls(engine: Engine) 
     browser.close().await;
 }
 
-browser_tests!(all: with_javascript_off_an_area_page_shows_its_story_and_a_followed_link_wins, before_the_app_an_area_page_shows_its_story, the_app_keeps_an_area_pages_story_open_when_it_takes_over, on_an_area_page_the_embed_dialog_writes_the_sites_urls);
+browser_tests!(all: with_javascript_off_an_area_page_shows_its_story_and_a_followed_link_wins, before_the_app_an_area_page_shows_its_story, the_app_keeps_an_area_pages_story_open_when_it_takes_over, the_address_is_the_chosen_areas_own_page, on_an_area_page_the_embed_dialog_writes_the_sites_urls);

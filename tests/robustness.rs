@@ -331,13 +331,9 @@ fn serve_app_when_asked() -> StaticServer {
 /// showed it, not what the address first asked for.
 async fn a_choice_made_before_the_app_arrives_outlasts_the_address_it_came_in_by(engine: Engine) {
     let server = serve_app_when_asked();
-    for (press, then_shown, search) in [
-        (
-            "path.borough[data-code=E09000012]",
-            "Hackney",
-            "?borough=hackney",
-        ),
-        ("#area-sutton .close", "", ""),
+    for (press, then_shown, path) in [
+        ("path.borough[data-code=E09000012]", "Hackney", "/hackney/"),
+        ("#area-sutton .close", "", "/"),
     ] {
         let browser = Browser::start(engine, 1280, 900).await;
         browser.goto(&server.url("/?borough=sutton")).await;
@@ -357,7 +353,7 @@ async fn a_choice_made_before_the_app_arrives_outlasts_the_address_it_came_in_by
         }
         browser
             .wait_until(&format!(
-                "location.search === {search:?} && location.hash === ''"
+                "location.pathname === {path:?} && location.search === '' && location.hash === ''"
             ))
             .await;
         browser.assert_no_console_errors().await;
@@ -394,7 +390,7 @@ async fn a_tap_begun_before_the_app_took_over_still_opens_the_story(engine: Engi
     browser.client.perform_actions(release).await.unwrap();
     browser.wait_for_panel("Hackney").await;
     browser
-        .wait_until("location.search === '?borough=hackney'")
+        .wait_until("location.pathname === '/hackney/'")
         .await;
     browser.assert_no_console_errors().await;
     browser.close().await;
@@ -424,7 +420,7 @@ async fn on_a_phone_a_story_opened_before_the_app_arrives_stays_in_place(engine:
     browser.wait_for_panel("Hackney").await;
     // The app keeps the story open and puts it in the address.
     browser
-        .wait_until("location.search === '?borough=hackney' && location.hash === '' && document.getAnimations().length === 0")
+        .wait_until("location.pathname === '/hackney/' && location.hash === '' && document.getAnimations().length === 0")
         .await;
     assert_eq!(before, browser.eval(VIEWPORT).await);
     browser.assert_no_console_errors().await;

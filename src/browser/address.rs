@@ -1,9 +1,12 @@
 //! The address: reading it as `public/early.js` does, and writing it into the history.
 
+use std::cell::OnceCell;
+
 use wasm_bindgen::JsValue;
 
 use super::{console_error, describe, root_attribute};
-use borough_core::contract::{attr, id, root_folder, story_in_fragment};
+use borough_core::area::Area;
+use borough_core::contract::{attr, id, root_folder, story_in_fragment, view_in_path};
 use borough_core::url_state::QueryParams;
 
 /// The fragment of the address, e.g. `#area-hackney`.
@@ -56,22 +59,24 @@ impl QueryParams for SearchParams {
     }
 }
 
-/// Puts `search` in the address, keeping the path and any fragment but a story's: as a new history entry, or
-/// (`replace`) in place of the current one, so an embedded map never fills the host page's
-/// back button with its own steps.
-pub fn set_search(search: &str, replace: bool) {
+/// Puts `path` (or, if `None`, the current one) and `search` in the address, keeping any
+/// fragment but a story's: as a new history entry, or (`replace`) in place of the current one,
+/// so an embedded map never fills the host page's back button with its own steps.
+pub fn set_address(path: Option<&str>, search: &str, replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let location = window.location();
-    let path = location.pathname().unwrap_or_default();
+    let current_path = location.pathname().unwrap_or_default();
+    let path = path.unwrap_or(&current_path);
     // A story's own fragment (`#area-…`, `#london`: a link followed before the app loaded)
-    // gives way to `?borough=`; any other fragment stays.
+    // gives way to the story the address now names; any other fragment stays.
     let hash = location.hash().unwrap_or_default();
     let is_story =
         story_in_fragment(&hash).is_some() || hash.strip_prefix('#') == Some(id::LONDON.name);
     let kept_hash = if is_story { "" } else { hash.as_str() };
-    if search == location.search().unwrap_or_default() && kept_hash == hash {
+    if path == current_path && search == location.search().unwrap_or_default() && kept_hash == hash
+    {
         return;
     }
     let url = format!("{path}{search}{kept_hash}");
@@ -90,6 +95,35 @@ pub fn set_search(search: &str, replace: bool) {
     }
 }
 
+thread_local! {
+    /// The site's root folder, found from the path the page was loaded at: once another view's
+    /// path is in the address, the page's own [`attr::ROOT`] no longer describes it.
+    static SITE_ROOT: OnceCell<String> = const { OnceCell::new() };
+}
+
+/// The site's root folder as served, e.g. `/map/`: the page's folder less the steps up that its
+/// [`attr::ROOT`] names (`../` on an area's own page, `/map/hackney/`). Read first when the app
+/// takes the page over, before it writes any other path.
+pub fn site_root() -> String {
+    SITE_ROOT.with(|root| {
+        root.get_or_init(|| {
+            let path = web_sys::window()
+                .and_then(|w| w.location().pathname().ok())
+                .unwrap_or_default();
+            let up = root_attribute(attr::ROOT.name).unwrap_or_default();
+            root_folder(&path, &up).to_owned()
+        })
+        .clone()
+    })
+}
+
+/// The view whose own page the address's path is (`/map/hackney/`: Hackney's; `/map/`: the
+/// London-wide story), or `None` for a path that names no view.
+pub fn view_in_address() -> Option<Option<Area>> {
+    let path = web_sys::window()?.location().pathname().ok()?;
+    view_in_path(&site_root(), &path)
+}
+
 /// The folder the app is served from, e.g. `https://example.org/map/`, for embed snippets:
 /// the site's root, which the page names relative to itself (`data-root="../"` on an area's
 /// own page, `/map/hackney/`).
@@ -98,7 +132,5 @@ pub fn app_base_url() -> String {
         return String::new();
     };
     let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    let root = root_attribute(attr::ROOT.name).unwrap_or_default();
-    format!("{origin}{}", root_folder(&path, &root))
+    format!("{origin}{}", site_root())
 }

@@ -14,7 +14,7 @@ use super::{announcer, embed_dialog, host, map, search, stories, themes};
 use crate::browser;
 use borough_core::area::Area;
 use borough_core::contract::{attr, class, id, story_in_fragment};
-use borough_core::url_state::{with_borough, UrlState};
+use borough_core::url_state::UrlState;
 
 /// Runs once, when the WebAssembly has loaded.
 pub fn take_over() {
@@ -33,6 +33,8 @@ pub fn take_over() {
     };
     let (map, elements) = (Arc::new(map), Rc::new(elements));
 
+    // Before the address changes, while its path is still this page's own.
+    browser::site_root();
     let address = UrlState::read(&browser::SearchParams::current());
     let linked = linked_story();
     let selection = Selection::new(
@@ -43,10 +45,10 @@ pub fn take_over() {
     provide_context(Highlight::new());
     report_unknown_values(&address);
     // A story opened (or closed) through its link before the app loaded stays as the reader
-    // left it, now in the address.
-    if linked.is_some() {
-        let search = with_borough(browser::SearchParams::current(), selection.get_untracked());
-        browser::set_search(&search, true);
+    // left it, now in the address; outside embed mode, `?borough=` gives way to the story's
+    // own path.
+    if linked.is_some() || (!address.embed && address.borough.is_some()) {
+        selection.write_address(selection.get_untracked(), true);
     }
 
     stories::take_over(elements.clone());
@@ -62,7 +64,10 @@ pub fn take_over() {
     browser::listen_to_window("popstate", move |_| {
         let address = UrlState::read(&browser::SearchParams::current());
         report_unknown_values(&address);
-        selection.follow(linked_story().unwrap_or(address.borough.or_else(page_area)));
+        let named = linked_story()
+            .or(address.borough.map(Some))
+            .or_else(browser::view_in_address);
+        selection.follow(named.unwrap_or_else(page_area));
     });
     // Escape closes the open area from anywhere (except a dialog, which Escape closes instead)
     // and returns focus to it on the map.

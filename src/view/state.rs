@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::browser;
 use borough_core::area::Area;
 use borough_core::content::Theme;
+use borough_core::contract::page_folder;
 use borough_core::url_state::with_borough;
 
 /// The shared state `T` from context, as `expect_context` gives it, but failing with a plain
@@ -24,8 +25,10 @@ thread_local! {
     static STEPS_FOLLOWED: Cell<u32> = const { Cell::new(0) };
 }
 
-/// The selected area, kept in step with `?borough=` in the address. Embedded, the address is
-/// replaced rather than pushed, so the host page's history is left alone.
+/// The selected area, kept in step with the address: its own page's path (`<root>hackney/`, the
+/// London-wide story's `<root>`), or, embedded, `?borough=` (the host chose the frame's path).
+/// Embedded, the address is replaced rather than pushed, so the host page's history is left
+/// alone.
 #[derive(Clone, Copy)]
 pub struct Selection {
     selected: RwSignal<Option<Area>>,
@@ -67,10 +70,19 @@ impl Selection {
     /// has come since (the address is then the one the reader stepped to).
     fn record_in_address(self, area: Option<Area>, steps: u32) {
         if STEPS_FOLLOWED.get() == steps {
-            browser::set_search(
-                &with_borough(browser::SearchParams::current(), area),
-                self.embedded,
-            );
+            self.write_address(area, false);
+        }
+    }
+
+    /// Puts `area` in the address (see [`Selection`]), replacing the current entry if
+    /// `replace` or embedded. Any `?borough=` gives way to the path outside embed mode.
+    pub fn write_address(self, area: Option<Area>, replace: bool) {
+        let params = browser::SearchParams::current();
+        if self.embedded {
+            browser::set_address(None, &with_borough(params, area), true);
+        } else {
+            let path = format!("{}{}", browser::site_root(), page_folder(area));
+            browser::set_address(Some(&path), &with_borough(params, None), replace);
         }
     }
 
@@ -94,8 +106,8 @@ impl Selection {
         watch_area(Box::new(move || self.get()), Box::new(changed), false);
     }
 
-    /// Back or forward: take the selection the address now names (`?borough=`, or a story's
-    /// fragment from before the app loaded) without adding history.
+    /// Back or forward: take the selection the address now names (a story's fragment from
+    /// before the app loaded, `?borough=`, or the path) without adding history.
     pub fn follow(self, area: Option<Area>) {
         STEPS_FOLLOWED.set(STEPS_FOLLOWED.get().wrapping_add(1));
         if self.selected.get_untracked() != area {
