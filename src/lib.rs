@@ -17,7 +17,7 @@ pub fn start() {
     // view it needs only what mounting would set up: an executor for its effects and a reactive
     // owner, kept for the page's lifetime. (Leaving out Leptos's mounting saves about 1 KB.)
     let _already_running = any_spawner::Executor::init_wasm_bindgen();
-    let owner = leptos::prelude::Owner::new();
+    let owner = reactive_graph::owner::Owner::new();
     owner.with(view::take_over);
     std::mem::forget(owner);
 }

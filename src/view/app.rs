@@ -4,7 +4,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use leptos::prelude::*;
+use reactive_graph::owner::provide_context;
 use wasm_bindgen::JsCast;
 
 use super::dom;

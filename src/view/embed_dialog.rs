@@ -1,7 +1,7 @@
 //! "Embed this map": a dialog that writes the snippet for a partner's page, with a preview.
 //! The page draws the dialog (`crate::page`); this fills in the snippets and wires it.
 
-use leptos::task::spawn_local;
+use any_spawner::Executor;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlSelectElement, HtmlTextAreaElement};
 
@@ -123,7 +123,7 @@ pub fn take_over() {
                 _ => ("iframe", snippets.iframe),
             };
             let copied = copied.clone();
-            spawn_local(async move {
+            Executor::spawn_local(async move {
                 let said = if browser::copy_text(&text).await {
                     format!("The {which} snippet is copied.")
                 } else {

@@ -2,7 +2,9 @@
 //! combobox pattern: focus stays in the text box, the active option is announced). The page
 //! draws the box and its empty list; this wires them.
 
-use leptos::prelude::*;
+use reactive_graph::effect::Effect;
+use reactive_graph::prelude::*;
+use reactive_graph::signal::RwSignal;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 

@@ -3,7 +3,10 @@
 
 use std::cell::Cell;
 
-use leptos::prelude::*;
+use reactive_graph::effect::Effect;
+use reactive_graph::owner::use_context;
+use reactive_graph::prelude::*;
+use reactive_graph::signal::RwSignal;
 
 use crate::browser;
 use borough_core::area::Area;

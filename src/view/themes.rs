@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
+use reactive_graph::effect::Effect;
 
 use super::dom::{self, MapData};
 use super::state::{shared, Highlight};
