@@ -35,13 +35,14 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-step "wasm-opt (binaryen) and the boundary source, from tools/package-lock.json"
-if [ -x tools/node_modules/.bin/wasm-opt ] && [ tools/node_modules/.package-lock.json -nt tools/package-lock.json ]; then
+step "wasm-opt (binaryen), esbuild and the boundary source, from tools/package-lock.json"
+if [ -x tools/node_modules/.bin/wasm-opt ] && [ -x tools/node_modules/.bin/esbuild ] && [ tools/node_modules/.package-lock.json -nt tools/package-lock.json ]; then
   echo "already installed"
 else
   (cd tools && npm ci --no-audit --no-fund)
 fi
 tools/node_modules/.bin/wasm-opt --version
+echo "esbuild $(tools/node_modules/.bin/esbuild --version)"
 
 step "Browsers and their WebDriver drivers (Debian packages)"
 # Each package with the program that shows it is there: Chromium and ChromeDriver, Firefox ESR,

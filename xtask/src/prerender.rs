@@ -37,7 +37,7 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
     let site = Site::from_env().map_err(|e| e.to_string())?;
     let index_path = dist.join("index.html");
     let css = css_without_comments(&read(&dist.join(STYLESHEET))?);
-    let script = without_comment_lines(&read(&repo.join(EARLY_SCRIPT))?);
+    let script = minified(repo, &read(&repo.join(EARLY_SCRIPT))?, EARLY_SCRIPT)?;
     // The shell every page shares: the same inline stylesheet and script, so one hash each.
     let shell = inline_early_script(&inline_stylesheet(&read(&index_path)?, &css)?, &script)?;
     let shell = without_trunk_link(&shell);
@@ -78,7 +78,7 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
         ("robots.txt".to_owned(), meta::robots(&site).into_bytes()),
     ]);
     for script in SCRIPTS {
-        let text = without_comment_lines(&read(&dist.join(script))?);
+        let text = minified(repo, &read(&dist.join(script))?, script)?;
         files.push((script.to_owned(), text.into_bytes()));
     }
     let headers = allow_inline(&read(&dist.join("_headers"))?, "style-src", &csp_hash(&css))?;
@@ -99,8 +99,8 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
     std::fs::remove_file(dist.join(STYLESHEET)).map_err(|e| format!("{STYLESHEET}: {e}"))?;
     println!(
         "prerendered the map and every story into {} and each area's page (<slug>/index.html), \
-         with the stylesheet inline; comments left out of the pages, their stylesheet, the \
-         early script, {}; the data files, sitemap.xml and robots.txt for {} ({}); {} preview \
+         with the stylesheet inline; comments left out of the pages and their stylesheet, the \
+         early script and {} minified by esbuild; the data files, sitemap.xml and robots.txt for {} ({}); {} preview \
          images, {rendered} of them rendered anew",
         index_path.display(),
         SCRIPTS.join(" and "),
@@ -149,39 +149,50 @@ fn tag_span(index: &str, start: &str) -> Option<std::ops::Range<usize>> {
     Some(from..from + index[from..].find('>')? + 1)
 }
 
-/// `script` without its whole-line comments (`// …` lines, and `/* … */` blocks that begin at
-/// the start of a line and end at the end of one, as wasm-bindgen writes its doc comments),
-/// which every visit would otherwise download.
-fn without_comment_lines(script: &str) -> String {
-    let mut in_block = false;
-    let mut kept = String::with_capacity(script.len());
-    for line in script.lines() {
-        let code = line.trim();
-        // A block comment starts here if the line opens one and does not close it before its
-        // end (`/* a */ go();` is code).
-        if !in_block
-            && code.starts_with("/*")
-            && code[2..].find("*/").is_none_or(|end| end + 4 == code.len())
-        {
-            in_block = true;
-        }
-        if in_block {
-            match code.find("*/") {
-                None => {}
-                Some(end) if end + 2 == code.len() => in_block = false,
-                // Code after the comment's end, on its last line: kept.
-                Some(end) => {
-                    in_block = false;
-                    kept.push_str(&code[end + 2..]);
-                    kept.push('\n');
-                }
-            }
-        } else if !code.starts_with("//") {
-            kept.push_str(line);
-            kept.push('\n');
-        }
+/// The pinned minifier (`tools/package.json`), which `make tools` installs.
+const MINIFIER: &str = "tools/node_modules/.bin/esbuild";
+
+/// `script` (named `name`, for messages) minified by esbuild: every visit downloads the glue,
+/// the loader and the early script. As a transform, not a bundle: modules stay modules and a
+/// classic script's top-level names stay as they are. `es2020` keeps the minifier from
+/// writing syntax newer than the browsers the map supports.
+fn minified(repo: &Path, script: &str, name: &str) -> Result<String, String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let tool = repo.join(MINIFIER);
+    let mut child = Command::new(&tool)
+        .args([
+            "--minify",
+            "--target=es2020",
+            "--loader=js",
+            "--log-level=warning",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            format!(
+                "{name}: cannot run the minifier {} ({e}); `make tools` installs it",
+                tool.display()
+            )
+        })?;
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let source = script.to_owned();
+    // Written from another thread, so that a large output cannot fill its pipe meanwhile.
+    let writer = std::thread::spawn(move || stdin.write_all(source.as_bytes()));
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("{name}: the minifier failed: {e}"))?;
+    writer
+        .join()
+        .expect("the writer does not panic")
+        .map_err(|e| format!("{name}: the minifier failed: {e}"))?;
+    let warnings = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() || !warnings.trim().is_empty() {
+        return Err(format!("{name}: the minifier refused it: {warnings}"));
     }
-    kept
+    String::from_utf8(output.stdout).map_err(|e| format!("{name}: the minifier wrote {e}"))
 }
 
 /// `css` without its `/* … */` comments (those outside strings) and the blank lines they
@@ -377,24 +388,25 @@ mod tests {
     }
 
     #[test]
-    fn comment_lines_are_dropped_and_code_kept() {
-        let script = "// why\n(function () {\n  // how\n  go(\"http://x\"); // end\n})();\n";
-        assert_eq!(
-            without_comment_lines(script),
-            "(function () {\n  go(\"http://x\"); // end\n})();\n"
+    fn scripts_are_minified_keeping_what_they_export_and_bad_ones_are_refused() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let glue = "/** @returns {number} */\nexport function answer() {\n    // why\n    const forty = 40;\n    return forty + 2;\n}\nexport default answer;\n";
+        let small = minified(repo, glue, "glue.js").unwrap();
+        assert!(small.len() < glue.len() / 2, "{small}");
+        assert!(small.contains("export"), "{small}");
+        assert!(
+            !small.contains("why") && !small.contains("@returns"),
+            "{small}"
         );
-        let glue = "class A {\n    /**\n     * @returns {number}\n     */\n    get n() { return 1; /* one */ }\n    /** @param {x} */\n    set(x) {}\n}\n";
-        assert_eq!(
-            without_comment_lines(glue),
-            "class A {\n    get n() { return 1; /* one */ }\n    set(x) {}\n}\n"
-        );
-        // Code on a comment's own line stays.
-        let mixed =
-            "/* a */ go();\n/** @type {number} */ let x = 1;\n/* b\n   c */ stop();\nend();\n";
-        assert_eq!(
-            without_comment_lines(mixed),
-            "/* a */ go();\n/** @type {number} */ let x = 1;\n stop();\nend();\n"
-        );
+        // A classic script's top-level names are globals: kept.
+        let early = "function earlyName() { return 1; }\nearlyName();\n";
+        assert!(minified(repo, early, "early.js")
+            .unwrap()
+            .contains("earlyName"));
+        let refused = minified(repo, "let = ;", "broken.js").unwrap_err();
+        assert!(refused.starts_with("broken.js: "), "{refused}");
+        let missing = minified(Path::new("/nowhere"), glue, "glue.js").unwrap_err();
+        assert!(missing.contains("make tools"), "{missing}");
     }
 
     #[test]
