@@ -33,7 +33,10 @@ fn hand_back_the_page() {
     // Without the app the stylesheet also shows the story the #fragment names (`:target`):
     // make that the one the app had open, and from then on the page's links, the early
     // script and the stylesheet do the rest.
-    let selected = UrlState::read(&browser::SearchParams::current()).borough;
+    // The app keeps the selection in the path (`/hackney/`), or embedded in `?borough=`.
+    let selected = UrlState::read(&browser::SearchParams::current())
+        .borough
+        .or_else(|| browser::view_in_address().flatten());
     if let (Some(area), Some(window)) = (selected, web_sys::window()) {
         let _ = window.location().set_hash(&story_id(area));
     }
