@@ -88,6 +88,45 @@ pub fn median(figures: &[Figure]) -> Figure {
     }
 }
 
+/// The lowest and highest of the measured figures (missing ones left out), or `None` with
+/// fewer than two: how far the runs spread around their median.
+pub fn spread(figures: &[Figure]) -> Option<(Figure, Figure)> {
+    let known: Vec<Figure> = figures
+        .iter()
+        .copied()
+        .filter(|f| *f != Figure::Missing)
+        .collect();
+    if known.len() < 2 {
+        return None;
+    }
+    let by_key = |a: &&Figure, b: &&Figure| {
+        let (a, b) = (a.key(), b.key());
+        a.0.partial_cmp(&b.0)
+            .unwrap_or(Ordering::Equal)
+            .then(a.1.cmp(&b.1))
+    };
+    Some((*known.iter().min_by(by_key)?, *known.iter().max_by(by_key)?))
+}
+
+/// A median and, when the runs differ, their spread: `935 (880–1010)`.
+pub fn format_with_spread(
+    median: Figure,
+    spread: Option<(Figure, Figure)>,
+    decimals: usize,
+) -> String {
+    let middle = format_figure(median, decimals);
+    match spread {
+        Some((low, high)) if format_figure(low, decimals) != format_figure(high, decimals) => {
+            format!(
+                "{middle} ({}–{})",
+                format_figure(low, decimals),
+                format_figure(high, decimals)
+            )
+        }
+        _ => middle,
+    }
+}
+
 /// Ours divided by a peer's figure.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Ratio {
@@ -182,6 +221,27 @@ pub fn judge(goal: Goal, ours: Figure, peers: &[Figure]) -> Verdict {
 mod tests {
     use super::*;
     use Figure::{Below, Missing, Value};
+
+    #[test]
+    fn the_spread_is_the_lowest_and_highest_run_and_is_shown_only_when_they_differ() {
+        use Figure::{Below, Missing, Value};
+        let runs = [Value(3.0), Missing, Below(16.0), Value(40.0)];
+        assert_eq!(spread(&runs), Some((Value(3.0), Value(40.0))));
+        assert_eq!(
+            spread(&[Below(16.0), Value(16.0)]),
+            Some((Below(16.0), Value(16.0)))
+        );
+        assert_eq!(spread(&[Value(1.0), Missing]), None);
+        assert_eq!(
+            format_with_spread(Value(20.0), spread(&runs), 0),
+            "20 (3–40)"
+        );
+        assert_eq!(
+            format_with_spread(Value(2.0), Some((Value(2.01), Value(2.04))), 0),
+            "2"
+        );
+        assert_eq!(format_with_spread(Missing, None, 0), "n/a");
+    }
 
     #[test]
     fn median_of_odd_and_even_counts_skips_missing_runs() {

@@ -9,10 +9,18 @@ use serde_json::json;
 
 use crate::server::{Asset, Site};
 
-/// The borough the runner clicks first (as soon as it exists), then the one it clicks once the
-/// page has settled. Every page marks its shapes with `data-code`.
-pub const FIRST: (&str, &str) = ("E09000012", "Hackney");
-pub const SECOND: (&str, &str) = ("E09000029", "Sutton");
+/// The boroughs the runner clicks, in turn: the first as soon as it exists (the page is still
+/// loading), the other four once the page has settled, each on a different part of the map.
+/// Every page marks its shapes with `data-code`.
+pub const CLICKS: [(&str, &str); 5] = [
+    ("E09000012", "Hackney"),
+    ("E09000029", "Sutton"),
+    ("E09000007", "Camden"),
+    ("E09000008", "Croydon"),
+    ("E09000010", "Enfield"),
+];
+/// The borough clicked while the page loads: its panel painted is "interactive".
+pub const FIRST: (&str, &str) = CLICKS[0];
 
 /// Where the reference pages fetch the project's boundaries (the D3 page with `?geo=` only); the
 /// scale run replaces this file on the D3 site. Our page fetches no geometry: the build writes
@@ -55,7 +63,7 @@ impl Page {
             "panelTitle": self.panel_title,
             "panel": ".area-panel",
             "panelReady": ".status",
-            "panels": [FIRST.1, SECOND.1],
+            "panels": CLICKS.map(|(_, name)| name),
             "appReady": self.app_ready,
         })
     }

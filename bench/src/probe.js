@@ -201,15 +201,19 @@
   }
   bench.wasmBytes = () => [...memories].reduce((total, memory) => total + memory.buffer.byteLength, 0);
 
-  // What the first load transferred: the document and every resource it fetched.
+  // What the visit transferred: the document and every resource it fetched, in all and up to
+  // the paint of the first story (a page that fetched its code later would show it here).
   bench.bytes = () => {
     const entries = [
       ...performance.getEntriesByType('navigation'),
       ...performance.getEntriesByType('resource'),
     ];
-    const sum = (field) => entries.reduce((total, entry) => total + entry[field], 0);
+    const sum = (field, list = entries) => list.reduce((total, entry) => total + entry[field], 0);
+    const firstStory = bench.panelsPainted[config.panels[0]];
     return {
       transferred: sum('transferSize'),
+      untilFirstStory:
+        firstStory === undefined ? null : sum('transferSize', entries.filter((e) => e.responseEnd <= firstStory)),
       decoded: sum('decodedBodySize'),
       files: entries.map((entry) => [entry.name, entry.transferSize, entry.decodedBodySize]),
     };

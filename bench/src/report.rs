@@ -1,7 +1,10 @@
-//! The results as a table: medians per page, ratios ours/peer and goals, printed as aligned
+//! The results as a table: medians per page with their spread over the runs, ratios ours/peer
+//! (of the medians) and goals, printed as aligned
 //! text and written as Markdown.
 
-use crate::metrics::{format_figure, format_ratio, judge, median, ratio, Figure, Goal};
+use crate::metrics::{
+    format_ratio, format_with_spread, judge, median, ratio, spread, Figure, Goal,
+};
 use crate::run::Sample;
 
 /// One row of the table: how to read it from a sample, and the goal it is held to, if any.
@@ -40,20 +43,19 @@ pub fn table(metrics: &[Metric], columns: &[Column]) -> Table {
     let rows = metrics
         .iter()
         .map(|metric| {
-            let figure = |column: &Column| {
-                let figures: Vec<Figure> = column.samples.iter().map(metric.read).collect();
-                median(&figures)
+            let runs = |column: &Column| -> Vec<Figure> {
+                column.samples.iter().map(metric.read).collect()
             };
-            let our_figure = figure(ours);
-            let peer_figures: Vec<Figure> = peers.iter().map(figure).collect();
-            let mut row = vec![
-                metric.name.to_owned(),
-                metric.unit.to_owned(),
-                format_figure(our_figure, metric.decimals),
-            ];
-            for &peer in &peer_figures {
-                row.push(format_figure(peer, metric.decimals));
-                row.push(format_ratio(ratio(our_figure, peer)));
+            let cell = |column: &Column| {
+                let runs = runs(column);
+                format_with_spread(median(&runs), spread(&runs), metric.decimals)
+            };
+            let our_figure = median(&runs(ours));
+            let peer_figures: Vec<Figure> = peers.iter().map(|p| median(&runs(p))).collect();
+            let mut row = vec![metric.name.to_owned(), metric.unit.to_owned(), cell(ours)];
+            for (peer, &figure) in peers.iter().zip(&peer_figures) {
+                row.push(cell(peer));
+                row.push(format_ratio(ratio(our_figure, figure)));
             }
             row.push(match metric.goal {
                 Some(goal) => format!(
@@ -188,12 +190,13 @@ mod tests {
     fn sample(paint: f64) -> Sample {
         Sample {
             transferred: Value(1.0),
+            transferred_until_story: Value(1.0),
             decoded: Value(1.0),
             map_painted: Value(paint),
             interactive: Value(1.0),
             first_click: Value(1.0),
-            second_click: Value(1.0),
-            second_click_probe: Value(1.0),
+            settled_clicks: vec![Value(1.0); 4],
+            settled_click_probes: vec![Value(1.0); 4],
             js_heap: Value(1.0),
             blink_heap: Value(1.0),
             wasm_memory: Value(0.0),
@@ -238,7 +241,8 @@ mod tests {
             [
                 "first map paint",
                 "ms",
-                "200",
+                // Ours ran at 100, 300 and 200 ms; D3 once.
+                "200 (100–300)",
                 "500",
                 "0.40x",
                 "≤ 0.5x D3: pass"
@@ -246,7 +250,7 @@ mod tests {
         );
         assert!(table
             .markdown()
-            .contains("| first map paint | ms | 200 | 500 | 0.40x |"));
+            .contains("| first map paint | ms | 200 (100–300) | 500 | 0.40x |"));
         assert!(table
             .text()
             .lines()

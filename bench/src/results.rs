@@ -49,11 +49,17 @@ fn versus_d3(max: f64) -> Option<Goal> {
 fn metrics(throttling: Throttling, scale: bool) -> Vec<Metric> {
     let mut rows = vec![
         metric(
-            "bytes transferred, first load",
+            "bytes transferred, whole visit (load + 5 clicks)",
             "KB",
             |s| s.transferred.scaled(KB),
             (!scale && throttling == Throttling::SlowPhone)
                 .then_some(Goal::RatioAtMost { peer: 1, max: 1.0 }),
+        ),
+        metric(
+            "  until the first story shows",
+            "KB",
+            |s| s.transferred_until_story.scaled(KB),
+            None,
         ),
         metric("  the same, decoded", "KB", |s| s.decoded.scaled(KB), None),
         metric(
@@ -65,11 +71,18 @@ fn metrics(throttling: Throttling, scale: bool) -> Vec<Metric> {
         ),
     ];
     let slow = throttling == Throttling::SlowPhone;
-    let (interactive_goal, click_goal, memory_goal) = match (slow, scale) {
-        (true, false) => (versus_d3(1.0), versus_d3(0.5), versus_d3(1.5)),
-        (true, true) => (versus_d3(1.5), versus_d3(1.5), None),
-        (false, false) => (None, Some(Goal::AtMost(16.0)), None),
-        (false, true) => (None, None, None),
+    // Issue 18: on a slow phone the worst click no worse than D3's, and a settled click
+    // within one frame (16 ms).
+    let (interactive_goal, click_goal, settled_goal, memory_goal) = match (slow, scale) {
+        (true, false) => (
+            versus_d3(1.0),
+            versus_d3(1.0),
+            Some(Goal::AtMost(16.0)),
+            versus_d3(1.5),
+        ),
+        (true, true) => (versus_d3(1.5), versus_d3(1.5), None, None),
+        (false, false) => (None, Some(Goal::AtMost(16.0)), None, None),
+        (false, true) => (None, None, None, None),
     };
     rows.extend([
         metric(
@@ -97,22 +110,28 @@ fn metrics(throttling: Throttling, scale: bool) -> Vec<Metric> {
             None,
         ),
         metric(
-            "click latency (Event Timing, worse click)",
+            "click latency (Event Timing, worst of 5 clicks)",
             "ms",
             Sample::click_latency,
             click_goal,
         ),
         metric("  first click, page loading", "ms", |s| s.first_click, None),
         metric(
-            "  second click, page settled",
+            "  settled clicks: the worst of 4",
             "ms",
-            |s| s.second_click,
+            Sample::worst_settled_click,
+            settled_goal,
+        ),
+        metric(
+            "  settled clicks: the median of 4",
+            "ms",
+            Sample::median_settled_click,
             None,
         ),
         metric(
-            "  second click to next paint (probe)",
+            "  settled click to next paint (probe, worst of 4)",
             "ms",
-            |s| s.second_click_probe,
+            Sample::worst_settled_click_probe,
             None,
         ),
         metric(

@@ -1,7 +1,7 @@
 //! One measured visit: a fresh browser opens a page, clicks the first borough as soon as the
 //! map has been painted, waits for its panel, lets the page settle (with its own app, if it has
-//! one, taken over), clicks a second borough, then reads what the probe noted, the layout
-//! shifts, the bytes and the memory.
+//! one, taken over), clicks four more boroughs, each once the page has settled again, then
+//! reads what the probe noted, the layout shifts, the bytes and the memory.
 
 use std::time::{Duration, Instant};
 
@@ -10,10 +10,10 @@ use serde_json::Value;
 use crate::browser::Browser;
 use crate::cdp::{self, HeapUsage, Throttling};
 use crate::metrics::Figure;
-use crate::pages::{Page, FIRST, SECOND};
+use crate::pages::{Page, CLICKS, FIRST};
 
 const PROBE: &str = include_str!("probe.js");
-/// Pause before the second click and before reading, so the page is idle and the Event Timing
+/// Pause before each settled click and before reading, so the page is idle and the Event Timing
 /// entries have been delivered.
 const SETTLE: Duration = Duration::from_millis(1500);
 const SCROLL_SETTLE: Duration = Duration::from_millis(500);
@@ -23,15 +23,20 @@ const EVENT_THRESHOLD_MS: f64 = 16.0;
 /// What one visit measured. Times in milliseconds from navigation start, sizes in bytes.
 #[derive(Clone, Debug)]
 pub struct Sample {
+    /// Bytes over the whole visit: the load and the five clicks.
     pub transferred: Figure,
+    /// Bytes whose responses had ended when the first story was painted.
+    pub transferred_until_story: Figure,
     pub decoded: Figure,
     pub map_painted: Figure,
     pub interactive: Figure,
-    /// Event Timing: the longest of the click's pointerdown, pointerup and click entries.
+    /// Event Timing: the longest of the click's pointerdown, pointerup and click entries, for
+    /// the click while the page loads.
     pub first_click: Figure,
-    pub second_click: Figure,
-    /// The probe's own measure of the second click: pointerdown to the next paint.
-    pub second_click_probe: Figure,
+    /// The same for each of the four clicks on the settled page.
+    pub settled_clicks: Vec<Figure>,
+    /// The probe's own measure of each settled click: pointerdown to the next paint.
+    pub settled_click_probes: Vec<Figure>,
     pub js_heap: Figure,
     /// Blink's heap (DOM and engine objects): shown, but not in `memory()`.
     pub blink_heap: Figure,
@@ -49,9 +54,22 @@ pub struct Sample {
 }
 
 impl Sample {
-    /// The INP-style latency: the worse of the two clicks.
+    /// The INP-style latency: the worst of the five clicks.
     pub fn click_latency(&self) -> Figure {
-        self.first_click.max(self.second_click)
+        self.first_click.max(self.worst_settled_click())
+    }
+
+    pub fn worst_settled_click(&self) -> Figure {
+        worst(&self.settled_clicks)
+    }
+
+    /// The middle settled click: what a reader meets most of the time.
+    pub fn median_settled_click(&self) -> Figure {
+        crate::metrics::median(&self.settled_clicks)
+    }
+
+    pub fn worst_settled_click_probe(&self) -> Figure {
+        worst(&self.settled_click_probes)
     }
 
     /// The JavaScript heap plus WebAssembly linear memory.
@@ -91,8 +109,8 @@ async fn visit(
         deadline,
     };
 
-    for (step, (code, name)) in [FIRST, SECOND].into_iter().enumerate() {
-        if step > 0 {
+    for (step, (code, name)) in CLICKS.into_iter().enumerate() {
+        if step == 1 {
             // The end of cumulative layout shift's window: the first click is done.
             cdp::evaluate(browser, "__bench.firstClickDone = performance.now()").await?;
             // "Settled" includes the page's own app: ours may show the first story through its
@@ -102,6 +120,8 @@ async fn visit(
                     .until(&format!("document.querySelector({selector:?})"))
                     .await?;
             }
+        }
+        if step > 0 {
             tokio::time::sleep(SETTLE).await;
             // Finding the point may scroll the borough out from under a panel; a reader taps
             // once the page has stopped moving, so the tap's paint holds no scrolling work.
@@ -118,7 +138,9 @@ async fn visit(
             .until(&format!("__bench.panelsPainted[{name:?}]"))
             .await?;
     }
-    waiter.until("__bench.clickPaints.length >= 2").await?;
+    waiter
+        .until(&format!("__bench.clickPaints.length >= {}", CLICKS.len()))
+        .await?;
     tokio::time::sleep(SETTLE).await;
 
     let notes = cdp::evaluate(
@@ -217,12 +239,15 @@ fn sample(notes: &Value, heap: &HeapUsage, console_errors: Vec<String>) -> Sampl
         .collect();
     Sample {
         transferred: number(&notes["bytes"]["transferred"]),
+        transferred_until_story: number(&notes["bytes"]["untilFirstStory"]),
         decoded: number(&notes["bytes"]["decoded"]),
         map_painted: number(&notes["mapPainted"]),
         interactive: number(&notes["panels"][FIRST.1]),
         first_click: click(0),
-        second_click: click(1),
-        second_click_probe: number(&notes["clickPaints"][1]),
+        settled_clicks: (1..CLICKS.len()).map(click).collect(),
+        settled_click_probes: (1..CLICKS.len())
+            .map(|i| number(&notes["clickPaints"][i]))
+            .collect(),
         js_heap: Figure::Value(heap.javascript),
         blink_heap: Figure::from_option(heap.blink),
         wasm_memory: number(&notes["wasm"]),
@@ -235,6 +260,11 @@ fn sample(notes: &Value, heap: &HeapUsage, console_errors: Vec<String>) -> Sampl
         files,
         console_errors,
     }
+}
+
+/// The largest of `figures` (missing if none was measured).
+fn worst(figures: &[Figure]) -> Figure {
+    figures.iter().copied().fold(Figure::Missing, Figure::max)
 }
 
 /// The longest Event Timing duration among the pointerdown, pointerup and click entries that
