@@ -69,7 +69,7 @@ pub fn panel(content: &Content) -> Markup {
                 div class={ "tour-nav " (class::NEEDS_JS.name) } {
                     button type="button" class=(class::TOUR_PREVIOUS.name) disabled { "Previous" }
                     button type="button" class=(class::TOUR_NEXT.name) disabled { "Next" }
-                    button type="button" class={ (class::TOUR_EXIT.name) " " (class::CLOSE.name) } disabled {
+                    button type="button" class=(class::TOUR_EXIT.name) disabled {
                         "Exit the tour"
                     }
                 }
