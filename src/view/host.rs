@@ -2,10 +2,8 @@
 
 use wasm_bindgen::JsCast;
 
-use leptos::prelude::use_context;
-
 use super::state::Selection;
-use super::tour::{By, Tour};
+use super::tour::{self, By};
 use crate::browser;
 use borough_core::embed::{clear_message, resize_messages, select_message, Command, Message};
 
@@ -26,8 +24,6 @@ pub fn connect_to_host(selection: Selection, child_id: Option<String>) {
         browser::post_to_parent(&Message::Json(message));
     });
 
-    // A page without the tour ignores its commands.
-    let tour = use_context::<Tour>();
     // Our own listener rather than leptos's `window_event_listener`: the same listener on the
     // window, without a second copy of the event-handling code in the WebAssembly.
     browser::listen_to_window("message", move |event| {
@@ -38,11 +34,7 @@ pub fn connect_to_host(selection: Selection, child_id: Option<String>) {
             Some(Command::Select(area)) => selection.choose(Some(area)),
             Some(Command::Clear) => selection.choose(None),
             Some(Command::Theme(scheme)) => browser::set_colour_scheme(scheme),
-            Some(Command::Tour(step)) => {
-                if let Some(tour) = tour {
-                    tour.go(step, By::Host);
-                }
-            }
+            Some(Command::Tour(step)) => tour::go(step, By::Host),
             None => {}
         }
     });
