@@ -78,7 +78,8 @@ pub fn go(step: u8, by: By) {
     }
     if now == 0 {
         HIGHLIGHT_BEFORE.set(tour.highlight.get_untracked());
-        FOCUS_BEFORE.set(browser::active_element());
+        // Nothing focused (the body) gives way to the start button at the end.
+        FOCUS_BEFORE.set(browser::active_element().filter(|e| !e.matches("body").unwrap_or(true)));
     }
     STEP.set(step);
     show(tour, step);
@@ -89,18 +90,17 @@ pub fn go(step: u8, by: By) {
     browser::post_to_parent(&Message::Json(tour_message(step)));
     let heading = step_element(step).and_then(|e| e.query_selector("h2").ok().flatten());
     if let Some(region) = browser::query(ANNOUNCER.selector) {
-        region.set_text_content(Some(&announcement(step)));
+        // The heading says "Step 3 of 10: …" (its first words are the step's count).
+        let said = heading.as_ref().and_then(|h| h.text_content());
+        region.set_text_content(Some(said.as_deref().unwrap_or("The tour has ended.")));
     }
     let before = if step == 0 { FOCUS_BEFORE.take() } else { None };
     if matches!(by, By::Host | By::Story) {
         return;
     }
-    let target = match heading {
-        Some(heading) => Some(heading),
-        None => before
-            .filter(|e| e.is_connected())
-            .or_else(|| browser::query(class::TOUR_START.selector)),
-    };
+    let target = heading
+        .or(before)
+        .or_else(|| browser::query(class::TOUR_START.selector));
     if let Some(element) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
     }
@@ -132,23 +132,6 @@ fn show(tour: Tour, step: u8) {
             let _ = button.toggle_attribute_with_force("disabled", off);
         }
     }
-}
-
-/// "Step 3 of 10: The Thrive Thamesview pilot in Barking and Dagenham", from the step's own
-/// words in the page, or that the tour is over.
-fn announcement(step: u8) -> String {
-    let Some(element) = step_element(step) else {
-        return "The tour has ended.".to_owned();
-    };
-    let text = |selector: &str| {
-        element
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-            .unwrap_or_default()
-    };
-    [text(".tour-count"), text("h2")].join(": ")
 }
 
 /// The tour's listeners, all of one type, so the WebAssembly holds one copy of the code that
@@ -259,15 +242,12 @@ fn after_next_paint(f: Box<dyn FnOnce()>) {
 
 fn report_unknown_step(address: &UrlState) {
     if let Some(value) = &address.unknown_tour {
-        let quoted = ["\u{201c}", value, "\u{201d}"].concat();
         report(
-            &[
-                "The address asks for a tour step called ",
-                &quoted,
-                "; the tour's steps are 1 to 10. The map is shown without the tour: choose \u{201c}Take the tour\u{201d} to start it.",
-            ]
-            .concat(),
-            &["unknown ?tour= value ", &quoted].concat(),
+            &format!(
+                "The address asks for a tour step called \u{201c}{value}\u{201d}; the tour's steps are 1 to 10. \
+                 The map is shown without the tour: choose \u{201c}Take the tour\u{201d} to start it."
+            ),
+            &format!("unknown ?tour= value \u{201c}{value}\u{201d}"),
         );
     }
 }

@@ -349,7 +349,7 @@ fn the_tour_tells_each_step_from_its_stories_with_its_areas_and_links() {
     assert_eq!(panel.matches("<article class=\"tour-step\"").count(), 10);
     for n in 1..=10 {
         assert!(
-            panel.contains(&format!("<p class=\"tour-count\">Step {n} of 10</p><h2 id=\"tour-title-{n}\" tabindex=\"-1\">")),
+            panel.contains(&format!("<h2 id=\"tour-title-{n}\" tabindex=\"-1\"><span class=\"tour-count\">Step {n} of 10:</span> ")),
             "step {n}"
         );
     }

@@ -39,8 +39,12 @@ pub fn panel(content: &Content) -> Markup {
                     @let outcomes = content.tour_outcomes(step);
                     article class=(class::TOUR_STEP.name) id=(tour_step_id(number))
                         data-areas=(areas_value(&places)) aria-labelledby=(tour_title_id(number)) {
-                        p class="tour-count" { "Step " (number) " of " (count) }
-                        h2 id=(tour_title_id(number)) tabindex="-1" { (step.title) }
+                        // The count is the heading's first words: said when focus reaches it, and
+                        // in the announcement of each step.
+                        h2 id=(tour_title_id(number)) tabindex="-1" {
+                            span class="tour-count" { "Step " (number) " of " (count) ":" }
+                            " " (step.title)
+                        }
                         @for outcome in &outcomes {
                             p { (outcome.text) }
                         }
