@@ -89,7 +89,9 @@ pub fn go(step: u8, by: By) {
     }
     browser::post_to_parent(&Message::Json(tour_message(step)));
     let heading = step_element(step).and_then(|e| e.query_selector("h2").ok().flatten());
-    if let Some(region) = browser::query(ANNOUNCER.selector) {
+    // A story opened from the tour is announced as a selection is (`announcer`).
+    let region = browser::query(ANNOUNCER.selector).filter(|_| by != By::Story);
+    if let Some(region) = region {
         // The heading says "Step 3 of 10: …" (its first words are the step's count).
         let said = heading.as_ref().and_then(|h| h.text_content());
         region.set_text_content(Some(said.as_deref().unwrap_or("The tour has ended.")));
