@@ -194,6 +194,19 @@ async fn a_steps_story_opens_and_odd_steps_are_explained(engine: Engine) {
     wait_for_step(&browser, "3").await;
     browser.wait_for_summary().await;
 
+    // Leaving gives back the selection the tour found (it never changed it).
+    browser.goto(&server.url("/?borough=hackney&tour=2")).await;
+    browser.wait_for_map().await;
+    assert_eq!(browser.shown_panels().await, json!(["tour"]));
+    browser.click(".tour-exit").await;
+    browser.wait_for_panel("Hackney").await;
+    assert!(!browser
+        .eval("return location.search")
+        .await
+        .as_str()
+        .unwrap()
+        .contains("tour"));
+
     for odd in ["99", "0", "three", "03"] {
         browser.goto(&server.url(&format!("/?tour={odd}"))).await;
         browser.wait_for_map().await;
