@@ -85,7 +85,7 @@ pub fn go(step: u8, by: By) {
     show(tour, step);
     if matches!(by, By::Reader | By::Host) {
         let search = with_tour(browser::SearchParams::current(), (step > 0).then_some(step));
-        browser::set_search(&search, tour.embedded);
+        write_search(&search, tour.embedded);
     }
     browser::post_to_parent(&Message::Json(tour_message(step)));
     let heading = step_element(step).and_then(|e| e.query_selector("h2").ok().flatten());
@@ -211,7 +211,7 @@ pub fn take_over() {
             go(0, By::Story);
             after_next_paint(Box::new(move || {
                 let search = with_tour(browser::SearchParams::current(), None);
-                browser::set_search(&search, true);
+                write_search(&search, true);
             }));
         }
     });
@@ -235,6 +235,12 @@ pub fn take_over() {
         }
     });
     browser::listen_to_document("keydown", keydown);
+}
+
+/// Puts `search` in the address, keeping its path (the tour never changes it): pushed, or
+/// replaced in place of the current entry.
+fn write_search(search: &str, replace: bool) {
+    browser::set_search(search, replace);
 }
 
 /// One copy of the code that waits for a paint, for both of the tour's uses.
