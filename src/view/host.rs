@@ -7,10 +7,9 @@ use super::tour::{self, By};
 use crate::browser;
 use borough_core::embed::{clear_message, resize_messages, select_message, Command, Message};
 
-// The tour's own messages (`tour_message`) are sent by the tour, which alone knows its steps.
-
 /// Wires the map to its framing page. Outside a frame the posts go nowhere and no command can
-/// arrive, so this is harmless on the standalone page.
+/// arrive, so this is harmless on the standalone page. (The tour's steps are told to the host
+/// by the tour, `tour::go`, which alone knows them.)
 pub fn connect_to_host(selection: Selection, child_id: Option<String>) {
     browser::observe_content_height(move |height| {
         for message in resize_messages(height, child_id.as_deref()) {
