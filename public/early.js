@@ -25,6 +25,10 @@
   var embed = value("embed");
   embed = embed !== "" && embed !== "0" && embed !== "false";
   if (embed) root.classList.add("embed");
+  // The guided tour (?tour=1 to 10, exactly: no sign, leading zero or decimal point, as the
+  // app reads it): the stylesheet shows that step instead of the stories.
+  var tour = value("tour");
+  if (/^([1-9]|10)$/.test(tour)) root.setAttribute("data-tour", tour);
 
   // The open story carries data-open: the build marks the London-wide one. Before the app,
   // this marks the one a followed link names, else the one ?borough= names (a GSS code or a

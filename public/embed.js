@@ -1,9 +1,10 @@
 /*! Borough map embed: turns <div data-borough-map data-borough="hackney"></div> into the map,
     in an iframe whose height follows its content. No dependencies. Optional attributes:
     data-borough (a GSS code or slug), data-theme (light, dark or auto), data-title.
-    The element fires "borough-map:select" and "borough-map:clear" events (detail: the message),
-    and gets element.boroughMap.select(code), .clear() and .theme(name) to steer the map (commands
-    given before the map has loaded are sent once it has). */
+    The element fires "borough-map:select", "borough-map:clear" and "borough-map:tour" events
+    (detail: the message), and gets element.boroughMap.select(code), .clear(), .theme(name) and
+    .tour(step) (1 to 10, 0 ends the tour) to steer the map (commands given before the map has
+    loaded are sent once it has). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -38,7 +39,7 @@
       }
       if (data.type === "resize" && typeof data.height === "number" && data.height > 0) {
         frame.style.height = Math.ceil(data.height) + "px";
-      } else if (data.type === "select" || data.type === "clear") {
+      } else if (data.type === "select" || data.type === "clear" || data.type === "tour") {
         host.dispatchEvent(new CustomEvent("borough-map:" + data.type, { detail: data, bubbles: true }));
       }
     });
@@ -55,7 +56,8 @@
       frame: frame,
       select: function (code) { send({ type: "select", code: String(code) }); },
       clear: function () { send({ type: "clear" }); },
-      theme: function (name) { send({ type: "theme", theme: String(name) }); }
+      theme: function (name) { send({ type: "theme", theme: String(name) }); },
+      tour: function (step) { send({ type: "tour", step: Number(step) }); }
     };
   }
 

@@ -82,6 +82,24 @@ const THEMES: &[&str] = &[
     "",
 ];
 
+/// `?tour=` values: the ten steps' numbers exactly, and what only looks like one.
+const TOURS: &[&str] = &[
+    "1",
+    "3",
+    "10",
+    "0",
+    "11",
+    "03",
+    "%2B3",
+    "-1",
+    "3.0",
+    "1e1",
+    "%EF%BC%93",
+    "%D9%A3",
+    "%203%09",
+    "3%C2%A0",
+];
+
 /// Whole queries: repeated parameters (the last wins, even when empty), names the app does
 /// not know, and embed mode.
 const QUERIES: &[&str] = &[
@@ -104,6 +122,10 @@ const QUERIES: &[&str] = &[
     "&&borough=sutton&&=x&theme",
     "borough=croydon#",
     "borough=croydon&theme=light&embed=1&childId=map-1",
+    "tour=3&tour=",
+    "tour=99&tour=3",
+    "borough=hackney&tour=3&theme=dark",
+    "embed=1&tour=10&borough=nowhere",
 ];
 
 /// Every address the test loads, each a query string starting with `?`: a few hundred
@@ -119,6 +141,7 @@ fn corpus() -> Vec<String> {
     }
     queries.extend(BOROUGHS.iter().map(|value| format!("borough={value}")));
     queries.extend(THEMES.iter().map(|value| format!("theme={value}")));
+    queries.extend(TOURS.iter().map(|value| format!("tour={value}")));
     queries.extend(QUERIES.iter().map(|query| query.to_string()));
     // Over-long: a slug followed by punctuation still names its area; the others do not.
     queries.push(format!("borough=hackney{}", ".".repeat(3000)));
@@ -133,6 +156,7 @@ fn corpus() -> Vec<String> {
 /// What a page shows: the root's `data-theme`, the page's colours, whether it is in
 /// embed mode, and the stories shown (however they are shown).
 const SHOWN: &str = "return { theme: document.documentElement.getAttribute('data-theme'), \
+    tour: document.documentElement.getAttribute('data-tour'), \
     colours: [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color], \
     embed: document.documentElement.classList.contains('embed'), \
     stories: [...document.querySelectorAll('.panel')].filter(p => getComputedStyle(p).display !== 'none').map(p => p.id) }";
@@ -140,10 +164,14 @@ const SHOWN: &str = "return { theme: document.documentElement.getAttribute('data
 /// The alerts in the page, a line each.
 const NOTICES: &str = "return [...document.querySelectorAll('#notices [role=alert]')].map(a => a.textContent).join('\\n')";
 
-/// How `UrlState` reads `query`: the story it shows, the theme it applies and what it reports.
+/// How `UrlState` reads `query`: the story it shows (the tour's panel, if it names a step), the
+/// theme it applies and what it reports.
 fn expected(query: &str) -> (String, Option<&'static str>, UrlState) {
     let state = UrlState::from_query(query);
-    let story = state.borough.map_or(id::LONDON.name.to_owned(), story_id);
+    let story = match state.tour {
+        Some(_) => "tour".to_owned(),
+        None => state.borough.map_or(id::LONDON.name.to_owned(), story_id),
+    };
     (story, state.scheme.attribute(), state)
 }
 
@@ -181,9 +209,14 @@ async fn the_early_script_and_the_app_read_every_address_alike(engine: Engine) {
         if app["theme"] != Value::from(theme) {
             wrong.push(format!("data-theme {}, not {theme:?}", app["theme"]));
         }
+        let step = state.tour.map(|step| step.to_string());
+        if app["tour"] != Value::from(step.clone()) {
+            wrong.push(format!("data-tour {}, not {step:?}", app["tour"]));
+        }
         for (unknown, called) in [
             (&state.unknown_borough, "a borough called"),
             (&state.unknown_scheme, "a colour theme called"),
+            (&state.unknown_tour, "a tour step called"),
         ] {
             let reported = notices.contains(called);
             match unknown {
@@ -196,11 +229,20 @@ async fn the_early_script_and_the_app_read_every_address_alike(engine: Engine) {
         }
         // The rule the two cases above imply, said outright: what the app reports as unknown
         // was never applied before it.
-        if state.unknown_borough.is_some() && shown(&first_paint) != [id::LONDON.name] {
+        if state.unknown_borough.is_some()
+            && state.tour.is_none()
+            && shown(&first_paint) != [id::LONDON.name]
+        {
             wrong.push(format!("unknown borough shown: {}", first_paint["stories"]));
         }
         if state.unknown_scheme.is_some() && !first_paint["theme"].is_null() {
             wrong.push(format!("unknown theme applied: {}", first_paint["theme"]));
+        }
+        if state.unknown_tour.is_some() && !first_paint["tour"].is_null() {
+            wrong.push(format!(
+                "unknown tour step applied: {}",
+                first_paint["tour"]
+            ));
         }
         if !wrong.is_empty() {
             failures.push(format!("{query}: {}", wrong.join("; ")));

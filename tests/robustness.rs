@@ -237,6 +237,8 @@ async fn the_prerendered_map_is_the_live_map_and_nothing_moves_when_the_app_take
         ("/?borough=hackney", 1280),
         ("/?borough=E09000029", 412),
         ("/?embed=1&borough=hackney&theme=dark", 600),
+        // A step of the tour (issue 16), over the stories.
+        ("/?tour=3", 1280),
         // Areas' own pages, their story open from the first byte.
         ("/hackney/", 1280),
         ("/sutton/", 412),

@@ -38,11 +38,11 @@ pub fn command_from_parent(event: &web_sys::MessageEvent) -> Option<Command> {
     if !data.is_object() {
         return None;
     }
-    Command::from_fields(|name| {
-        js_sys::Reflect::get(&data, &JsValue::from_str(name))
-            .ok()?
-            .as_string()
-    })
+    let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok();
+    Command::from_fields(
+        |name| field(name)?.as_string(),
+        |name| field(name)?.as_f64(),
+    )
 }
 
 /// Calls `on_change` with the page's content height (in CSS pixels) now and whenever it

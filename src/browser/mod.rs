@@ -82,15 +82,19 @@ pub fn set_root_class(class: &str, on: bool) {
     }
 }
 
+/// Sets the root element's attribute `name` to `value`, or removes it (`None`).
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = match value {
+            Some(value) => root.set_attribute(name, value),
+            None => root.remove_attribute(name),
+        };
+    }
+}
+
 /// Sets `data-theme` on the root element, which the stylesheet's colours follow.
 pub fn set_colour_scheme(scheme: ColourScheme) {
-    let Some(root) = document().and_then(|d| d.document_element()) else {
-        return;
-    };
-    let _ = match scheme.attribute() {
-        Some(value) => root.set_attribute(attr::COLOURS.name, value),
-        None => root.remove_attribute(attr::COLOURS.name),
-    };
+    set_root_attribute(attr::COLOURS.name, scheme.attribute());
 }
 
 /// Copies `text` to the clipboard; `false` if the browser refused.

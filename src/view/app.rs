@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::dom;
 use super::notices::report;
 use super::state::{Highlight, Selection};
-use super::{announcer, embed_dialog, host, map, search, stories, themes};
+use super::{announcer, embed_dialog, host, map, search, stories, themes, tour};
 use crate::browser;
 use borough_core::area::Area;
 use borough_core::contract::{attr, class, id, story_in_fragment};
@@ -57,6 +57,8 @@ pub fn take_over() {
     search::take_over();
     embed_dialog::take_over();
     announcer::take_over(map);
+    // Before the host's commands (which steer it) and the app's own Escape (which it comes first to).
+    tour::take_over();
     host::connect_to_host(selection, address.child_id.clone());
     // From here the stylesheet shows the selected story instead of the `:target` one.
     browser::set_root_class(class::JS.name, true);

@@ -3,11 +3,13 @@
 use wasm_bindgen::JsCast;
 
 use super::state::Selection;
+use super::tour::{self, By};
 use crate::browser;
 use borough_core::embed::{clear_message, resize_messages, select_message, Command, Message};
 
 /// Wires the map to its framing page. Outside a frame the posts go nowhere and no command can
-/// arrive, so this is harmless on the standalone page.
+/// arrive, so this is harmless on the standalone page. (The tour's steps are told to the host
+/// by the tour, `tour::go`, which alone knows them.)
 pub fn connect_to_host(selection: Selection, child_id: Option<String>) {
     browser::observe_content_height(move |height| {
         for message in resize_messages(height, child_id.as_deref()) {
@@ -31,6 +33,7 @@ pub fn connect_to_host(selection: Selection, child_id: Option<String>) {
             Some(Command::Select(area)) => selection.choose(Some(area)),
             Some(Command::Clear) => selection.choose(None),
             Some(Command::Theme(scheme)) => browser::set_colour_scheme(scheme),
+            Some(Command::Tour(step)) => tour::go(step, By::Host),
             None => {}
         }
     });

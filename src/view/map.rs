@@ -76,9 +76,9 @@ pub fn take_over(map: Arc<MapData>, elements: Rc<PageElements>) {
     );
     let (shapes, themed) = (elements.clone(), map.clone());
     Effect::new(move |_| {
-        let theme = highlight.get();
+        let highlighted = highlight.get();
         for ((_, path), shape) in shapes.shapes.iter().zip(&themed.shapes) {
-            let matches = theme.map(|t| shape.themes.contains(&t));
+            let matches = highlighted.map(|h| h.marks(shape.area, &shape.themes));
             let classes = path.class_list();
             let _ = classes.toggle_with_force(class::THEME_MATCH.name, matches == Some(true));
             let _ = classes.toggle_with_force(class::THEME_OTHER.name, matches == Some(false));

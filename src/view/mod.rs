@@ -12,5 +12,6 @@ mod search;
 mod state;
 mod stories;
 mod themes;
+mod tour;
 
 pub use app::take_over;

@@ -140,20 +140,78 @@ pub fn watch_area(
     );
 }
 
-/// The theme whose boroughs are highlighted on the map, if any.
+/// What the map highlights: a theme's boroughs, or the areas a step of the tour names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Highlighted {
+    Theme(Theme),
+    /// One bit per area (`Area::index`), so the state stays `Copy`.
+    Areas(u64),
+}
+
+impl Highlighted {
+    pub fn areas(areas: &[Area]) -> Highlighted {
+        Highlighted::Areas(areas.iter().fold(0, |bits, a| bits | 1 << a.index()))
+    }
+
+    /// Whether it marks `area`, whose outcomes touch `themes`.
+    pub fn marks(self, area: Area, themes: &[Theme]) -> bool {
+        match self {
+            Highlighted::Theme(theme) => themes.contains(&theme),
+            Highlighted::Areas(bits) => bits & 1 << area.index() != 0,
+        }
+    }
+}
+
+/// What the map highlights, if anything: the theme buttons' choice or the tour's step. The
+/// map marks it the same way (`theme-match`, `theme-other`) whichever set it.
 #[derive(Clone, Copy)]
-pub struct Highlight(RwSignal<Option<Theme>>);
+pub struct Highlight(RwSignal<Option<Highlighted>>);
 
 impl Highlight {
     pub fn new() -> Highlight {
         Highlight(RwSignal::new(None))
     }
 
-    pub fn get(self) -> Option<Theme> {
+    pub fn get(self) -> Option<Highlighted> {
         self.0.get()
     }
 
-    pub fn set(self, theme: Option<Theme>) {
-        self.0.set(theme);
+    pub fn get_untracked(self) -> Option<Highlighted> {
+        self.0.get_untracked()
+    }
+
+    /// The highlighted theme, if a theme is what is highlighted.
+    pub fn theme(self) -> Option<Theme> {
+        match self.0.get() {
+            Some(Highlighted::Theme(theme)) => Some(theme),
+            _ => None,
+        }
+    }
+
+    pub fn set(self, highlighted: Option<Highlighted>) {
+        self.0.set(highlighted);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_highlight_marks_a_themes_areas_or_the_areas_it_names() {
+        let (merton, sutton) = (
+            Area::parse("merton").unwrap(),
+            Area::parse("sutton").unwrap(),
+        );
+        let step = Highlighted::areas(&[merton]);
+        assert!(step.marks(merton, &[]));
+        assert!(!step.marks(sutton, &[Theme::CommunityEvents]));
+        assert!(!Highlighted::areas(&[]).marks(merton, &[]));
+        let theme = Highlighted::Theme(Theme::CommunityEvents);
+        assert!(theme.marks(sutton, &[Theme::CommunityEvents]));
+        assert!(!theme.marks(merton, &[]));
+        for area in Area::all() {
+            assert!(Highlighted::areas(&Area::all().collect::<Vec<_>>()).marks(area, &[]));
+        }
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use reactive_graph::effect::Effect;
 
 use super::dom::{self, MapData};
-use super::state::{shared, Highlight};
+use super::state::{shared, Highlight, Highlighted};
 use crate::browser;
 use borough_core::content::Theme;
 use borough_core::contract::{self, attr, class};
@@ -26,12 +26,12 @@ pub fn take_over(map: Arc<MapData>) {
             let id = button
                 .get_attribute(attr::HIGHLIGHT.name)
                 .unwrap_or_default();
-            highlight.set(Theme::from_id(&id));
+            highlight.set(Theme::from_id(&id).map(Highlighted::Theme));
         }
     });
     let summary = dom::part(contract::THEME_SUMMARY);
     Effect::new(move |_| {
-        let theme = highlight.get();
+        let theme = highlight.theme();
         let pressed = theme.map_or(contract::HIGHLIGHT_NONE, Theme::id);
         for button in &buttons {
             let is = button.get_attribute(attr::HIGHLIGHT.name).as_deref() == Some(pressed);

@@ -10,10 +10,11 @@ use std::time::Instant;
 use borough_core::area::Area;
 use borough_core::attrs::{parse_areas, parse_label, parse_themes};
 use borough_core::content::Content;
-use borough_core::embed::Command;
+use borough_core::contract::TOUR_STEPS;
+use borough_core::embed::{tour_message, Command};
 use borough_core::geo::{BoundarySet, MapLayout};
 use borough_core::url_state::{
-    trim_space, with_borough, ColourScheme, FormParams, UrlState, MAX_ECHO,
+    trim_space, with_borough, with_tour, ColourScheme, FormParams, UrlState, MAX_ECHO,
 };
 
 const GEOMETRY: &str = include_str!("../../geo/boroughs.geojson");
@@ -92,6 +93,9 @@ const TOKENS: &[&str] = &[
     "theme",
     "embed",
     "childId",
+    "tour",
+    "\"step\"",
+    "10",
     "hackney",
     "E09000012",
     "e09000029",
@@ -185,7 +189,15 @@ fn run(target: usize, input: &str) -> usize {
         3 => {
             // As the browser hands the app a message's data: parsed by JSON.parse.
             let data: serde_json::Value = serde_json::from_str(input).unwrap_or_default();
-            let command = Command::from_fields(|name| data.get(name)?.as_str().map(String::from));
+            let command = Command::from_fields(
+                |name| data.get(name)?.as_str().map(String::from),
+                |name| data.get(name)?.as_f64(),
+            );
+            if let Some(Command::Tour(step)) = command {
+                assert!(step <= TOUR_STEPS);
+                let sent: serde_json::Value = serde_json::from_str(&tour_message(step)).unwrap();
+                assert_eq!(sent["step"], u64::from(step));
+            }
             usize::from(command.is_some())
         }
         _ => {
@@ -203,9 +215,17 @@ fn check_address(query: &str) -> usize {
     let state = UrlState::from_query(query);
     assert!(state.borough.is_none() || state.unknown_borough.is_none());
     assert!(state.unknown_scheme.is_none() || state.scheme == ColourScheme::Auto);
-    for reported in [&state.unknown_borough, &state.unknown_scheme]
-        .into_iter()
-        .flatten()
+    assert!(state.tour.is_none() || state.unknown_tour.is_none());
+    assert!(state
+        .tour
+        .is_none_or(|step| (1..=TOUR_STEPS).contains(&step)));
+    for reported in [
+        &state.unknown_borough,
+        &state.unknown_scheme,
+        &state.unknown_tour,
+    ]
+    .into_iter()
+    .flatten()
     {
         assert!(!reported.is_empty() && reported.chars().count() <= MAX_ECHO);
         assert_eq!(trim_space(reported), reported);
@@ -222,6 +242,17 @@ fn check_address(query: &str) -> usize {
         assert_eq!(with_borough(FormParams::new(&rewritten), area), rewritten);
         written += rewritten.len();
     }
+    // Stepping through the tour, and leaving it, likewise changes nothing else.
+    for step in [state.tour, Some(1), Some(TOUR_STEPS), None] {
+        let rewritten = with_tour(FormParams::new(query), step);
+        let expected = UrlState {
+            tour: step,
+            unknown_tour: None,
+            ..state.clone()
+        };
+        assert_eq!(UrlState::from_query(&rewritten), expected, "{rewritten:?}");
+        written += rewritten.len();
+    }
     written
 }
 
@@ -232,11 +263,15 @@ pub fn fuzz(inputs: u64, seed: u64) -> u64 {
         "?embed=1&childId=map-1&borough=E09000029",
         "borough=tower+hamlets",
         "?theme=%EF%BB%BFdark&borough=Barking%20%26%20Dagenham&borough=%09e09000012.",
+        "?tour=3&embed=1",
+        "?borough=merton&tour=10&tour=%2001",
     ];
     let commands = [
         r#"{"target":"borough-map","type":"select","code":"E09000012"}"#,
         r#"{"target":"borough-map","type":"theme","theme":"light"}"#,
         r#"{"target":"borough-map","type":"clear"}"#,
+        r#"{"target":"borough-map","type":"tour","step":3}"#,
+        r#"{"target":"borough-map","type":"tour","step":0}"#,
     ];
     let attributes = [
         "512 300",

@@ -88,6 +88,14 @@ pub mod class {
         COPY_STATUS = "copy-status",
         NOTICE = "notice",
         NOTICE_FATAL = "notice-fatal",
+        /// The guided tour (issue 16): its one panel, each of its steps, its buttons.
+        TOUR_PANEL = "tour-panel",
+        TOUR_STEP = "tour-step",
+        /// "Take the tour", beside the London-wide story.
+        TOUR_START = "tour-start",
+        TOUR_PREVIOUS = "tour-previous",
+        TOUR_NEXT = "tour-next",
+        TOUR_EXIT = "tour-exit",
     }
 }
 
@@ -141,17 +149,38 @@ pub mod attr {
         /// On the root of an area's own page: the area's GSS code. The story the page opens
         /// with when the address names no other.
         PAGE_AREA = "data-area",
+        /// On the root: the tour's open step (`1` to `10`), set by the early script (`?tour=`)
+        /// and the app. The stylesheet shows that step's panel instead of the stories.
+        TOUR = "data-tour",
+        /// On a tour step: the codes of the areas it marks on the map (see
+        /// `crate::attrs::areas_value`), none for a London-wide point.
+        TOUR_AREAS = "data-areas",
     }
 }
 
 /// The address's parameters (see `crate::url_state`), read by the early script and the app.
 pub mod param {
     /// Every parameter, for the contract test.
-    pub const ALL: &[&str] = &[BOROUGH, THEME, EMBED, CHILD_ID];
+    pub const ALL: &[&str] = &[BOROUGH, THEME, EMBED, CHILD_ID, TOUR];
     pub const BOROUGH: &str = "borough";
     pub const THEME: &str = "theme";
     pub const EMBED: &str = "embed";
     pub const CHILD_ID: &str = "childId";
+    /// The tour's open step, `1` to [`super::TOUR_STEPS`].
+    pub const TOUR: &str = "tour";
+}
+
+/// How many steps the tour has: the report's ten summary points (`docs/ten-points.md`).
+pub const TOUR_STEPS: u8 = 10;
+
+/// The id of tour step `step` (counted from 1), e.g. `tour-3`.
+pub fn tour_step_id(step: u8) -> String {
+    format!("tour-{step}")
+}
+
+/// The id of the heading of tour step `step`, e.g. `tour-title-3`: where focus goes.
+pub fn tour_title_id(step: u8) -> String {
+    format!("tour-title-{step}")
 }
 
 /// The embed dialog's colour choices: the radio buttons' `name`, and the chosen one.

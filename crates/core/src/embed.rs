@@ -4,23 +4,31 @@
 //! keeps a JSON library out of the WebAssembly.
 
 use crate::area::Area;
+use crate::contract::TOUR_STEPS;
 use crate::url_state::ColourScheme;
 
 /// A command from the host page: `{"target":"borough-map","type":"select","code":"E09000012"}`,
-/// `{"target":"borough-map","type":"clear"}` or `{"target":"borough-map","type":"theme","theme":"dark"}`.
+/// `{"target":"borough-map","type":"clear"}`, `{"target":"borough-map","type":"theme","theme":"dark"}`
+/// or `{"target":"borough-map","type":"tour","step":3}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
     Select(Area),
     Clear,
     Theme(ColourScheme),
+    /// Open the tour at this step (1 to 10), or end it (0).
+    Tour(u8),
 }
 
 impl Command {
     /// Reads a command from a message's data, given `field`, which returns the data's string
     /// field of that name (`None` for a missing or non-string field, or data that is not an
-    /// object). Anything else (other targets, unknown types, bad codes) is `None` and is ignored
-    /// by the caller.
-    pub fn from_fields(field: impl Fn(&str) -> Option<String>) -> Option<Command> {
+    /// object), and `number`, its number field likewise. Anything else (other targets, unknown
+    /// types, bad codes, a step that is not a whole number from 0 to 10) is `None` and is
+    /// ignored by the caller.
+    pub fn from_fields(
+        field: impl Fn(&str) -> Option<String>,
+        number: impl Fn(&str) -> Option<f64>,
+    ) -> Option<Command> {
         if field("target")? != "borough-map" {
             return None;
         }
@@ -28,6 +36,13 @@ impl Command {
             "select" => Area::parse(&field("code")?).map(Command::Select),
             "clear" => Some(Command::Clear),
             "theme" => ColourScheme::parse(&field("theme")?).map(Command::Theme),
+            "tour" => {
+                let step = number("step")?;
+                // `as` saturates, so only the checks below decide (NaN fails the range).
+                let whole = step as u8;
+                ((0.0..=f64::from(TOUR_STEPS)).contains(&step) && f64::from(whole) == step)
+                    .then_some(Command::Tour(whole))
+            }
             _ => None,
         }
     }
@@ -61,6 +76,11 @@ pub fn select_message(area: Area) -> String {
 /// Sent when the selection is cleared.
 pub fn clear_message() -> String {
     r#"{"source":"borough-map","type":"clear"}"#.to_owned()
+}
+
+/// Sent when the tour's step changes: its number, or 0 when the tour ends.
+pub fn tour_message(step: u8) -> String {
+    format!(r#"{{"source":"borough-map","type":"tour","step":{step}}}"#)
 }
 
 /// The height of the map's content, in the three forms hosts listen for: ours, Pym.js v1's
@@ -104,7 +124,10 @@ mod tests {
     /// The command in a message whose data is `text` as JSON, as the browser reads it.
     fn command(text: &str) -> Option<Command> {
         let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-        Command::from_fields(|name| value.get(name)?.as_str().map(String::from))
+        Command::from_fields(
+            |name| value.get(name)?.as_str().map(String::from),
+            |name| value.get(name)?.as_f64(),
+        )
     }
 
     #[test]
@@ -132,6 +155,41 @@ mod tests {
         assert_eq!(
             command(r#"{"target":"borough-map","type":"theme","theme":"dark"}"#),
             Some(Command::Theme(ColourScheme::Dark))
+        );
+    }
+
+    #[test]
+    fn reads_tour_steps_and_the_end_of_the_tour() {
+        for step in 0..=TOUR_STEPS {
+            let text = format!(r#"{{"target":"borough-map","type":"tour","step":{step}}}"#);
+            assert_eq!(command(&text), Some(Command::Tour(step)), "{text}");
+        }
+        assert_eq!(
+            command(r#"{"target":"borough-map","type":"tour","step":3.0}"#),
+            Some(Command::Tour(3))
+        );
+        for step in [
+            "",
+            r#","step":"3""#,
+            r#","step":null"#,
+            r#","step":-1"#,
+            r#","step":11"#,
+            r#","step":2.5"#,
+            r#","step":1e300"#,
+            r#","step":-0.5"#,
+            r#","step":[3]"#,
+        ] {
+            let text = format!(r#"{{"target":"borough-map","type":"tour"{step}}}"#);
+            assert_eq!(command(&text), None, "{text}");
+        }
+        let message: Value = serde_json::from_str(&tour_message(10)).unwrap();
+        assert_eq!(
+            message,
+            json!({"source":"borough-map","type":"tour","step":10})
+        );
+        assert_eq!(
+            tour_message(0),
+            r#"{"source":"borough-map","type":"tour","step":0}"#
         );
     }
 

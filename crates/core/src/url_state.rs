@@ -1,4 +1,4 @@
-//! What the page's address says: `?borough=` (a GSS code or a slug) and the other parameters
+//! What the page's address says: `?borough=` (a GSS code or a slug), `?tour=` and the other parameters
 //! the page keeps as they are. The query string is decoded and written out by the web
 //! platform's rules (`application/x-www-form-urlencoded`): in the app by the browser's own
 //! `URLSearchParams`, which `public/early.js` reads too; natively (tests, fuzzing) by the
@@ -6,7 +6,7 @@
 //! is plain Rust, the same for both.
 
 use crate::area::Area;
-use crate::contract::param;
+use crate::contract::{param, TOUR_STEPS};
 use crate::embed::valid_child_id;
 
 /// The longest parameter value shown back to the reader; longer ones are cut with an ellipsis.
@@ -65,6 +65,20 @@ pub struct UrlState {
     pub embed: bool,
     /// Pym.js's `childId`, when the framing page uses Pym.js and the id is a plain one.
     pub child_id: Option<String>,
+    /// `?tour=N`: the guided tour's open step (see [`tour_step`]).
+    pub tour: Option<u8>,
+    pub unknown_tour: Option<String>,
+}
+
+/// A tour step's number as the address writes it: `1` to `10` exactly, in ASCII digits,
+/// without sign, leading zero or decimal point (`public/early.js` applies the same rule).
+pub fn tour_step(value: &str) -> Option<u8> {
+    let step = match value.as_bytes() {
+        [digit @ b'1'..=b'9'] => digit - b'0',
+        b"10" => 10,
+        _ => return None,
+    };
+    (step <= TOUR_STEPS).then_some(step)
 }
 
 impl UrlState {
@@ -104,6 +118,12 @@ impl UrlState {
                 None => state.unknown_scheme = Some(shorten(&value)),
             }
         }
+        if let Some(value) = given(param::TOUR) {
+            match tour_step(&value) {
+                Some(step) => state.tour = Some(step),
+                None => state.unknown_tour = Some(shorten(&value)),
+            }
+        }
         state
     }
 }
@@ -124,10 +144,24 @@ pub trait QueryParams {
 /// `params` with `borough` set to `area`'s slug (last), or removed for `None`, keeping every
 /// other parameter, in order and meaning the same (written out anew: `a%20b` becomes `a+b`).
 /// Returns `?…`, or an empty string when nothing is left.
-pub fn with_borough(mut params: impl QueryParams, area: Option<Area>) -> String {
-    params.remove(param::BOROUGH);
-    if let Some(area) = area {
-        params.append(param::BOROUGH, &area.slug());
+pub fn with_borough(params: impl QueryParams, area: Option<Area>) -> String {
+    with_value(
+        params,
+        param::BOROUGH,
+        area.map(|area| area.slug()).as_deref(),
+    )
+}
+
+/// `params` with `tour` set to `step` (last), or removed for `None` (the tour closed), keeping
+/// every other parameter, as [`with_borough`] does.
+pub fn with_tour(params: impl QueryParams, step: Option<u8>) -> String {
+    with_value(params, param::TOUR, step.map(|s| s.to_string()).as_deref())
+}
+
+fn with_value(mut params: impl QueryParams, name: &str, value: Option<&str>) -> String {
+    params.remove(name);
+    if let Some(value) = value {
+        params.append(name, value);
     }
     let encoded = params.encoded();
     if encoded.is_empty() {
@@ -366,6 +400,46 @@ mod tests {
             "names are decoded too"
         );
         assert_eq!(value("x=a=b&&y=2").as_deref(), Some("a=b"));
+    }
+
+    #[test]
+    fn reads_tour_steps_one_to_ten_and_reports_anything_else() {
+        for step in 1..=TOUR_STEPS {
+            let query = with_tour(FormParams::new(""), Some(step));
+            assert_eq!(query, format!("?tour={step}"));
+            assert_eq!(UrlState::from_query(&query).tour, Some(step));
+        }
+        assert_eq!(UrlState::from_query("?tour=%203%09").tour, Some(3));
+        assert_eq!(UrlState::from_query("?tour=3&tour=4").tour, Some(4));
+        assert_eq!(UrlState::from_query("?tour=").tour, None);
+        assert_eq!(UrlState::from_query("?tour=").unknown_tour, None);
+        for odd in [
+            "0",
+            "11",
+            "03",
+            "+3",
+            "-1",
+            "3.0",
+            "3.",
+            "1e1",
+            "three",
+            "٣",
+            "３",
+            "99999999999",
+        ] {
+            let state = UrlState::from_query(&format!("?tour={}", odd.replace('+', "%2B")));
+            assert_eq!(state.tour, None, "{odd}");
+            assert_eq!(state.unknown_tour.as_deref(), Some(odd), "{odd}");
+        }
+        assert_eq!(
+            with_tour(FormParams::new("?tour=2&borough=sutton&embed=1"), Some(10)),
+            "?borough=sutton&embed=1&tour=10"
+        );
+        assert_eq!(
+            with_tour(FormParams::new("?tour=2&borough=sutton"), None),
+            "?borough=sutton"
+        );
+        assert_eq!(with_tour(FormParams::new("?tour=2"), None), "");
     }
 
     #[test]

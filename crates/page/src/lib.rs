@@ -12,6 +12,7 @@ pub mod meta;
 mod parts;
 pub mod preview;
 mod story;
+mod tour;
 
 use maud::html;
 use thiserror::Error;
@@ -99,6 +100,9 @@ pub fn render_view(layout: &MapLayout, content: &Content, view: View) -> String 
                 // Areas first: the page paints while it is still arriving, and a story the
                 // address asks for (public/early.js) must be in place before the London-wide
                 // story could be drawn, or the panel would change under the reader.
+                // The tour first: shown instead of the stories while the root says which step
+                // (`data-tour`, from `?tour=` before the first paint).
+                (tour::panel(content))
                 (story::areas(content, view.area()))
                 (story::london(content, view == View::London))
             }

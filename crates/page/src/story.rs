@@ -18,6 +18,7 @@ pub fn london(content: &Content, open: bool) -> Markup {
                 h2 id=(id::LONDON_TITLE.name) tabindex="-1" { (programme.title) }
                 p { (programme.summary) }
                 (ten_points(content))
+                (crate::tour::start_button(content))
                 details class=(class::MORE.name) open {
                     summary { "The figures, and what followed across London" }
                     ul class="figures" {
@@ -144,7 +145,7 @@ fn outcomes(outcomes: &[Outcome]) -> Markup {
 }
 
 /// Source links, each opening in a new tab.
-fn sources(links: &[Link]) -> Markup {
+pub(crate) fn sources(links: &[Link]) -> Markup {
     html! {
         @if !links.is_empty() {
             p class="sources" {

@@ -146,12 +146,12 @@ fn controls_that_need_the_app_rest_disabled_and_marked() {
     let html = render(&layout, &content);
     assert_eq!(
         html.matches("needs-js").count(),
-        4,
-        "embed, find, the map help's keyboard sentence, themes"
+        6,
+        "embed, find, the map help's keyboard sentence, themes, the tour's start and its buttons"
     );
-    // 1 embed button + 1 text box + the "all" button + one per theme.
+    // 1 embed button + 1 text box + the "all" button + one per theme + the tour's four.
     let disabled = html.matches(" disabled>").count();
-    assert_eq!(disabled, 3 + Theme::ALL.len());
+    assert_eq!(disabled, 3 + Theme::ALL.len() + 4);
 }
 
 #[test]
@@ -226,8 +226,9 @@ fn the_pages_data_attributes_are_the_contracts() {
         );
     }
     for attr in attr::ALL {
-        // The colours are set on the root by the scripts, never by the build.
-        if *attr != attr::COLOURS {
+        // The colours and the tour's step are set on the root by the scripts, never by the
+        // build.
+        if *attr != attr::COLOURS && *attr != attr::TOUR {
             assert!(written.contains(&attr.name), "{} is not written", attr.name);
         }
     }
@@ -335,4 +336,44 @@ fn the_ten_points_link_to_the_stories_they_sum_up() {
         list.contains("(<a href=\"#area-merton\">Merton's story</a>)"),
         "{list}"
     );
+}
+
+#[test]
+fn the_tour_tells_each_step_from_its_stories_with_its_areas_and_links() {
+    let (layout, content) = london();
+    let html = render(&layout, &content);
+    let panel = &html[html
+        .find("<section class=\"panel tour-panel\" id=\"tour\"")
+        .expect("the tour's panel")..];
+    let panel = &panel[..panel.find("</section>").unwrap()];
+    assert_eq!(panel.matches("<article class=\"tour-step\"").count(), 10);
+    for n in 1..=10 {
+        assert!(
+            panel.contains(&format!("<h2 id=\"tour-title-{n}\" tabindex=\"-1\"><span class=\"tour-count\">Step {n} of 10:</span> ")),
+            "step {n}"
+        );
+    }
+    // Points 1 and 2 name no borough, and say so; 3 marks Barking and Dagenham; 10, Merton.
+    assert!(panel.contains("<article class=\"tour-step\" id=\"tour-1\" data-areas=\"\" aria-labelledby=\"tour-title-1\">"));
+    assert_eq!(panel.matches("the report names no borough").count(), 2);
+    assert!(panel.contains("id=\"tour-3\" data-areas=\"E09000002\""));
+    assert!(panel.contains("id=\"tour-10\" data-areas=\"E09000024\""));
+    assert!(panel.contains(
+        "<a href=\"#area-barking-and-dagenham\">Read Barking and Dagenham's full story</a>"
+    ));
+    assert!(panel.contains("<a href=\"#area-merton\">Read Merton's story</a>"));
+    assert!(panel.contains("<a href=\"#london\">Read the London-wide story</a>"));
+    // Each step's words are its outcomes' own, with their sources.
+    for step in &content.tour {
+        for outcome in content.tour_outcomes(step) {
+            assert!(panel.contains(&maud::html! { p { (outcome.text) } }.into_string()));
+            for link in &outcome.sources {
+                assert!(panel.contains(&maud::html! { (link.url()) }.into_string()));
+            }
+        }
+    }
+    // The start button sits in the London-wide story.
+    let london = &html[html.find("id=\"london\"").unwrap()..];
+    assert!(london
+        .contains("<button type=\"button\" class=\"tour-start\" disabled>Take the tour</button>"));
 }
