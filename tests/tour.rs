@@ -185,7 +185,7 @@ async fn a_steps_story_opens_and_odd_steps_are_explained(engine: Engine) {
         .await;
     browser.wait_for_panel("Barking and Dagenham").await;
     browser
-        .wait_until("location.search === '?borough=barking-and-dagenham'")
+        .wait_until("location.pathname === '/barking-and-dagenham/' && location.search === ''")
         .await;
     let opened = state(&browser).await;
     assert!(opened["step"].is_null(), "{opened}");
@@ -193,6 +193,13 @@ async fn a_steps_story_opens_and_odd_steps_are_explained(engine: Engine) {
     browser.eval("history.back()").await;
     wait_for_step(&browser, "3").await;
     browser.wait_for_summary().await;
+
+    // On an area's own page the tour keeps the page's path, step after step.
+    browser.goto(&server.url("/hackney/?tour=3")).await;
+    browser.wait_for_map().await;
+    browser.click(".tour-next").await;
+    wait_for_step(&browser, "4").await;
+    assert_eq!(browser.eval("return location.pathname").await, "/hackney/");
 
     // Leaving gives back the selection the tour found (it never changed it).
     browser.goto(&server.url("/?borough=hackney&tour=2")).await;
