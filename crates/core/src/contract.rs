@@ -88,6 +88,19 @@ pub mod class {
         COPY_STATUS = "copy-status",
         NOTICE = "notice",
         NOTICE_FATAL = "notice-fatal",
+        /// A story's own controls: share, download, the data, and its address as text.
+        TAKE_AWAY = "take-away",
+        SHARE_BUTTON = "share-button",
+        /// "Download the map": the app saves the map as SVG; embedded, a link to the page.
+        DOWNLOAD_MAP = "download-map",
+        /// A story's own address (its page's canonical URL), as text to copy by hand.
+        PAGE_URL = "page-url",
+        /// What sharing did, written by the app next to the button.
+        SHARE_STATUS = "share-status",
+        /// The one-line credit, also written into a downloaded map.
+        EMBED_CREDIT = "embed-credit",
+        /// A story's summary, the text it is shared with.
+        STORY_SUMMARY = "summary",
     }
 }
 
@@ -279,6 +292,12 @@ parts! {
     EMBED_IFRAME = Standalone(id::EMBED_IFRAME.selector, "embedding the map"),
     EMBED_PREVIEW_SLOT = Standalone(class::EMBED_PREVIEW_SLOT.selector, "the preview of an embedded map"),
     COPY_STATUS = Standalone(class::COPY_STATUS.selector, "copying a snippet"),
+    /// The London-wide story's controls stand for every story's (each has its own, found
+    /// when it is used): `#london .share-button` and so on.
+    SHARE_BUTTON = Required("#london .share-button", "sharing a story"),
+    DOWNLOAD_MAP = Required("#london .download-map", "downloading the map"),
+    PAGE_URL = Required("#london .page-url", "sharing a story"),
+    EMBED_CREDIT = Required(class::EMBED_CREDIT.selector, "the credits of a downloaded map"),
 }
 
 #[cfg(test)]
@@ -347,6 +366,20 @@ mod tests {
             assert_eq!(view_in_path("/", other).flatten(), None, "{other}");
         }
         assert_eq!(view_in_path("/map/", "/hackney/"), None);
+    }
+
+    #[test]
+    fn the_london_storys_controls_are_found_by_their_names() {
+        for (part, class) in [
+            (SHARE_BUTTON, class::SHARE_BUTTON),
+            (DOWNLOAD_MAP, class::DOWNLOAD_MAP),
+            (PAGE_URL, class::PAGE_URL),
+        ] {
+            assert_eq!(
+                part.selector,
+                format!("{} {}", id::LONDON.selector, class.selector)
+            );
+        }
     }
 
     #[test]
