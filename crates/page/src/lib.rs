@@ -75,15 +75,16 @@ impl View {
     }
 }
 
-/// The body of the home page (see [`render_view`]).
+/// The body of the home page (see [`render_view`]), for the site at [`meta::DEFAULT_SITE_URL`].
 pub fn render(layout: &MapLayout, content: &Content) -> String {
-    render_view(layout, content, View::London)
+    let site = meta::Site::parse(meta::DEFAULT_SITE_URL).expect("the default address is sound");
+    render_view(layout, content, View::London, &site)
 }
 
 /// The body of a page: header, map, key, theme picker, list of areas, every area's story, the
-/// London-wide story, footer, with the view's story open. Written with maud, which escapes
-/// every value it is given.
-pub fn render_view(layout: &MapLayout, content: &Content, view: View) -> String {
+/// London-wide story, footer, with the view's story open; each story says its own page's
+/// address on `site`. Written with maud, which escapes every value it is given.
+pub fn render_view(layout: &MapLayout, content: &Content, view: View, site: &meta::Site) -> String {
     html! {
         (parts::header())
         div id=(id::NOTICES.name) class="notices" {}
@@ -99,8 +100,8 @@ pub fn render_view(layout: &MapLayout, content: &Content, view: View) -> String 
                 // Areas first: the page paints while it is still arriving, and a story the
                 // address asks for (public/early.js) must be in place before the London-wide
                 // story could be drawn, or the panel would change under the reader.
-                (story::areas(content, view.area()))
-                (story::london(content, view == View::London))
+                (story::areas(content, view.area(), site))
+                (story::london(content, view == View::London, site))
             }
         }
         (parts::footer())
@@ -244,7 +245,7 @@ pub fn build_pages(
             let head = meta::head(view, content, site).into_string();
             let page = with_head(index, &head).ok_or(PageError::NoHead)?;
             let page = with_root_attributes(&page, view).ok_or(PageError::NoHead)?;
-            let page = into_index(&page, &render_view(layout, content, view))
+            let page = into_index(&page, &render_view(layout, content, view, site))
                 .ok_or(PageError::NoPlaceholder)?;
             Ok((view, page))
         })
