@@ -209,12 +209,7 @@ async fn printing_gives_the_map_the_story_and_its_address(engine: Engine) {
                 "{engine}: {size:?}: no {words:?} in the printed page:\n{text}"
             );
         }
-        for control in [
-            "Downloadthemap",
-            "Findaborough",
-            "Embedthismap",
-            "PNGimage",
-        ] {
+        for control in ["Downloadthemap", "Findaborough", "Embedthismap", "PNGimage"] {
             assert!(
                 !text.contains(control),
                 "{engine}: {size:?}: the control {control:?} is printed"

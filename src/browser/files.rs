@@ -123,50 +123,49 @@ pub fn standalone_svg(svg: &Element, above: [&str; 2], below: [&str; 2]) -> Opti
             }
         }
     }
-    let computed = |element: &Element, name: &str| {
-        window
-            .get_computed_style(element)
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_property_value(name).ok())
-            .unwrap_or_default()
-    };
     // The map's view box is `0 0 width height`: the words go above and below it, in the
-    // page's ink and font, on its background.
+    // page's ink and font, on its background (drawn first).
     let view_box = svg.get_attribute("viewBox")?;
     let mut sizes = view_box.split(' ').skip(2).map(|n| n.parse::<i32>().ok());
     let (width, height) = (sizes.next()??, sizes.next()??);
     let _ = copy.set_attribute("viewBox", &format!("0 -90 {width} {}", height + 150));
     let _ = copy.set_attribute("xmlns", SVG_NS);
-    let paper = document.create_element_ns(Some(SVG_NS), "rect").ok()?;
-    for (name, value) in [
-        ("y", "-90"),
-        ("width", "100%"),
-        ("height", "100%"),
-        (
-            "fill",
-            &computed(&document.document_element()?, "background-color"),
+    let _ = copy.insert_adjacent_html(
+        "afterbegin",
+        &format!(
+            "<rect y=\"-90\" width=\"100%\" height=\"100%\"/><g><text y=\"-48\" font-size=\"32\"/>\
+             <text y=\"-14\" font-size=\"20\"/><text y=\"{}\" font-size=\"14\"/>\
+             <text y=\"{}\" font-size=\"14\"/></g>",
+            height + 30,
+            height + 50
         ),
-    ] {
-        let _ = paper.set_attribute(name, value);
-    }
-    let _ = copy.prepend_with_node_1(&paper);
-    let words = document.create_element_ns(Some(SVG_NS), "g").ok()?;
-    let _ = words.set_attribute("fill", &computed(svg, "color"));
-    let _ = words.set_attribute("font-family", &computed(svg, "font-family"));
-    let lines = [
-        (-48, "32", above[0]),
-        (-14, "20", above[1]),
-        (height + 30, "14", below[0]),
-        (height + 50, "14", below[1]),
-    ];
-    for (y, size, text) in lines {
-        let line = document.create_element_ns(Some(SVG_NS), "text").ok()?;
-        let _ = line.set_attribute("y", &y.to_string());
-        let _ = line.set_attribute("font-size", size);
+    );
+    let paint = |element: Option<Element>, from: &Element, names: &[&str]| {
+        let (Some(element), Ok(Some(style))) = (element, window.get_computed_style(from)) else {
+            return;
+        };
+        for pair in names.chunks(2) {
+            if let Ok(value) = style.get_property_value(pair[1]) {
+                let _ = element.set_attribute(pair[0], &value);
+            }
+        }
+    };
+    paint(
+        copy.first_element_child(),
+        &document.document_element()?,
+        &["fill", "background-color"],
+    );
+    let words = copy.query_selector("g").ok().flatten();
+    paint(
+        words.clone(),
+        svg,
+        &["fill", "color", "font-family", "font-family"],
+    );
+    for (line, text) in query_all_within(&words?, "text")
+        .iter()
+        .zip([above[0], above[1], below[0], below[1]])
+    {
         line.set_text_content(Some(text));
-        let _ = words.append_child(&line);
     }
-    let _ = copy.append_child(&words);
     Some(copy.outer_html())
 }
