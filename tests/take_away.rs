@@ -198,6 +198,11 @@ async fn printing_gives_the_map_the_story_and_its_address(engine: Engine) {
             )
             .await
             .unwrap_or_else(|e| panic!("{engine}: print at {size:?}: {e}"));
+        // To look at them: PRINTED_PDF_DIR=/tmp cargo test --test take_away printing
+        if let Ok(dir) = std::env::var("PRINTED_PDF_DIR") {
+            let name = format!("{engine}-{}x{}.pdf", size.width, size.height);
+            std::fs::write(std::path::Path::new(&dir).join(name), &pdf).unwrap();
+        }
         let text = pdf_extract::extract_text_from_mem(&pdf)
             .unwrap_or_else(|e| panic!("{engine}: {size:?}: {e}"));
         // Extracted text may break lines anywhere, so spaces are compared away.
