@@ -8,6 +8,7 @@ mod support;
 use std::path::Path;
 
 use borough_core::area::Area;
+use borough_page::data;
 use serde_json::json;
 use support::{dist, serve, serve_without_app, Browser, Engine, Scripts};
 
@@ -188,6 +189,27 @@ async fn the_address_is_the_chosen_areas_own_page(engine: Engine) {
     browser.wait_for_panel("Hackney").await;
     assert!(browser.alerts().await.contains("atlantis"));
     assert_eq!(browser.eval("return location.pathname").await, "/hackney/");
+
+    // From the home page to an area's, one folder deeper without a reload: the page's links
+    // to its files (the footer's data, each story's) still name the same files.
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_summary().await;
+    browser.click(SUTTON).await;
+    browser.wait_for_panel("Sutton").await;
+    browser.wait_until("location.pathname === '/sutton/'").await;
+    for file in [data::AREAS_CSV, data::ABOUT_PAGE] {
+        let resolved = browser
+            .eval(&format!(
+                "return [...document.querySelectorAll('a[href$=\"{file}\"]')]\
+                 .map(a => new URL(a.getAttribute('href'), location.href).pathname)"
+            ))
+            .await;
+        let paths = resolved.as_array().expect("a list of links");
+        assert!(!paths.is_empty(), "no link to {file}");
+        for path in paths {
+            assert_eq!(path, &format!("/{file}"), "a link to {file} after the move");
+        }
+    }
 
     // Embedded, the host chose the frame's address: only the query follows the choice.
     browser.goto(&server.url("/hackney/?embed=1")).await;

@@ -6,7 +6,9 @@ use wasm_bindgen::JsValue;
 
 use super::{console_error, describe, root_attribute};
 use borough_core::area::Area;
-use borough_core::contract::{attr, id, root_folder, story_in_fragment, view_in_path};
+use borough_core::contract::{
+    attr, id, is_relative_url, root_folder, story_in_fragment, view_in_path,
+};
 use borough_core::url_state::QueryParams;
 
 /// The fragment of the address, e.g. `#area-hackney`.
@@ -115,6 +117,28 @@ pub fn site_root() -> String {
         })
         .clone()
     })
+}
+
+/// Every relative link of the page (`data/index.html`, `../data/areas.csv`) rewritten to the
+/// absolute address it names from this page, so that it still names the same file once the
+/// address moves to a page of another depth (`/` to `/hackney/`) without a reload.
+pub fn pin_relative_links() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    for link in super::query_all_within(&root, "a[href]") {
+        let written = link.get_attribute("href").unwrap_or_default();
+        // An HTML link's `href` property is the address resolved; an SVG link's is no string.
+        let resolved = js_sys::Reflect::get(&link, &JsValue::from_str("href"))
+            .ok()
+            .and_then(|href| href.as_string());
+        if let (true, Some(resolved)) = (is_relative_url(&written), resolved) {
+            let _ = link.set_attribute("href", &resolved);
+        }
+    }
 }
 
 /// The view whose own page the address's path is (`/map/hackney/`: Hackney's; `/map/`: the

@@ -1,15 +1,17 @@
 //! The app's calls into the browser, by concern: finding and making elements (here), events
-//! and frames (`events`), the address (`address`), focus and scrolling (`focus`), and the
-//! page that frames the map (`frame`). The parts in `view/` also set attributes on the elements
-//! they are given.
+//! and frames (`events`), the address (`address`), focus and scrolling (`focus`), sharing and
+//! saving files (`files`), and the page that frames the map (`frame`). The parts in `view/`
+//! also set attributes on the elements they are given.
 
 mod address;
 mod events;
+mod files;
 mod focus;
 mod frame;
 
 pub use address::*;
 pub use events::*;
+pub use files::*;
 pub use focus::*;
 pub use frame::*;
 

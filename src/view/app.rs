@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::dom;
 use super::notices::report;
 use super::state::{Highlight, Selection};
-use super::{announcer, embed_dialog, host, map, search, stories, themes, tour};
+use super::{announcer, embed_dialog, host, map, search, stories, take_away, themes, tour};
 use crate::browser;
 use borough_core::area::Area;
 use borough_core::contract::{attr, class, id, story_in_fragment};
@@ -35,6 +35,7 @@ pub fn take_over() {
 
     // Before the address changes, while its path is still this page's own.
     browser::site_root();
+    browser::pin_relative_links();
     let address = UrlState::read(&browser::SearchParams::current());
     let linked = linked_story();
     let selection = Selection::new(
@@ -52,6 +53,7 @@ pub fn take_over() {
     }
 
     stories::take_over(elements.clone());
+    take_away::take_over(elements.svg.clone());
     map::take_over(map.clone(), elements);
     themes::take_over(map.clone());
     search::take_over();

@@ -11,6 +11,7 @@ mod notices;
 mod search;
 mod state;
 mod stories;
+mod take_away;
 mod themes;
 mod tour;
 

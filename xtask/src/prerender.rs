@@ -74,6 +74,7 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
             data::outcomes_csv(&content).into_bytes(),
         ),
         (data::BOUNDARIES_GEOJSON.to_owned(), boundaries.into_bytes()),
+        (data::ABOUT_PAGE.to_owned(), data::about_page().into_bytes()),
         ("sitemap.xml".to_owned(), meta::sitemap(&site).into_bytes()),
         ("robots.txt".to_owned(), meta::robots(&site).into_bytes()),
     ]);

@@ -96,6 +96,19 @@ pub mod class {
         TOUR_PREVIOUS = "tour-previous",
         TOUR_NEXT = "tour-next",
         TOUR_EXIT = "tour-exit",
+        /// A story's own controls: share, download, the data, and its address as text.
+        TAKE_AWAY = "take-away",
+        SHARE_BUTTON = "share-button",
+        /// "Download the map": the app saves the map as SVG; embedded, a link to the page.
+        DOWNLOAD_MAP = "download-map",
+        /// A story's own address (its page's canonical URL), as text to copy by hand.
+        PAGE_URL = "page-url",
+        /// What sharing did, written by the app next to the button.
+        SHARE_STATUS = "share-status",
+        /// The one-line credit, also written into a downloaded map.
+        EMBED_CREDIT = "embed-credit",
+        /// A story's summary, the text it is shared with.
+        STORY_SUMMARY = "summary",
     }
 }
 
@@ -234,6 +247,15 @@ pub fn root_folder<'a>(path: &'a str, root: &str) -> &'a str {
     folder
 }
 
+/// Whether an `href` or `src` value names a file of the site relative to the page: not a
+/// fragment, not rooted at the host, not absolute (`https:`, `data:`). The build resolves
+/// these against an area's page's root; the app pins them to absolute addresses before it
+/// moves the address between pages of different depths.
+pub fn is_relative_url(url: &str) -> bool {
+    let before_path = url.split(['/', '?', '#']).next().unwrap_or("");
+    !url.is_empty() && !url.starts_with(['#', '/']) && !before_path.contains(':')
+}
+
 /// The folder of a view's own page under the site's root: `""` for the London-wide story (the
 /// home page), `hackney/` for an area's. The build writes `<folder>index.html`; the app puts
 /// `<root><folder>` in the address when the view is chosen.
@@ -308,6 +330,12 @@ parts! {
     EMBED_IFRAME = Standalone(id::EMBED_IFRAME.selector, "embedding the map"),
     EMBED_PREVIEW_SLOT = Standalone(class::EMBED_PREVIEW_SLOT.selector, "the preview of an embedded map"),
     COPY_STATUS = Standalone(class::COPY_STATUS.selector, "copying a snippet"),
+    /// The London-wide story's controls stand for every story's (each has its own, found
+    /// when it is used): `#london .share-button` and so on.
+    SHARE_BUTTON = Required("#london .share-button", "sharing a story"),
+    DOWNLOAD_MAP = Required("#london .download-map", "downloading the map"),
+    PAGE_URL = Required("#london .page-url", "sharing a story"),
+    EMBED_CREDIT = Required(class::EMBED_CREDIT.selector, "the credits of a downloaded map"),
 }
 
 #[cfg(test)]
@@ -376,6 +404,20 @@ mod tests {
             assert_eq!(view_in_path("/", other).flatten(), None, "{other}");
         }
         assert_eq!(view_in_path("/map/", "/hackney/"), None);
+    }
+
+    #[test]
+    fn the_london_storys_controls_are_found_by_their_names() {
+        for (part, class) in [
+            (SHARE_BUTTON, class::SHARE_BUTTON),
+            (DOWNLOAD_MAP, class::DOWNLOAD_MAP),
+            (PAGE_URL, class::PAGE_URL),
+        ] {
+            assert_eq!(
+                part.selector,
+                format!("{} {}", id::LONDON.selector, class.selector)
+            );
+        }
     }
 
     #[test]

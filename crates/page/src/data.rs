@@ -3,6 +3,7 @@
 
 use borough_core::area::search;
 use borough_core::content::{Content, Link, Outcome};
+use maud::{html, Markup, DOCTYPE};
 use serde_json::{json, Value};
 
 use crate::meta::Site;
@@ -12,6 +13,8 @@ use crate::View;
 pub const AREAS_CSV: &str = "data/londoners-did-areas.csv";
 pub const OUTCOMES_CSV: &str = "data/londoners-did-outcomes.csv";
 pub const BOUNDARIES_GEOJSON: &str = "data/london-boroughs.geojson";
+/// The page that describes them (see [`about_page`]), linked from every story and the footer.
+pub const ABOUT_PAGE: &str = "data/index.html";
 
 /// The GSS code of the London region, for the outcomes that belong to all of London.
 pub const LONDON_CODE: &str = "E12000007";
@@ -162,4 +165,77 @@ pub fn boundaries_geojson(
         object.insert("content".into(), json!(CONTENT_CREDIT));
     }
     Ok(serde_json::to_string(&collection)? + "\n")
+}
+
+/// What each column of [`AREAS_HEADER`] holds.
+const AREAS_COLUMNS: [&str; 7] = [
+    "the area's GSS code (E09000001 to E09000033)",
+    "its name",
+    "what the report records of its conversation: outcomes, held or none-recorded",
+    "the same, in words",
+    "our summary of its story",
+    "how many outcomes the report records for it",
+    "the address of its page on this site",
+];
+/// What each column of [`OUTCOMES_HEADER`] holds.
+const OUTCOMES_COLUMNS: [&str; 9] = [
+    "the area's GSS code, or London's (E12000007) for an outcome across London",
+    "the area's name",
+    "the outcome's title",
+    "our summary of it",
+    "its themes, separated by spaces",
+    "a quotation from the report, if any",
+    "who said it",
+    "the titles of its sources, separated by \" ; \"",
+    "their addresses, in the same order",
+];
+
+/// The data page (`data/index.html`): each file, its columns and its licence. A plain page
+/// with no style or script of its own, so it needs nothing from the site's policy.
+pub fn about_page() -> String {
+    let columns = |header: &[&str], meanings: &[&str]| -> Markup {
+        html! {
+            dl {
+                @for (name, meaning) in header.iter().zip(meanings) {
+                    dt { code { (name) } }
+                    dd { (meaning) }
+                }
+            }
+        }
+    };
+    let file = |path: &str| path.strip_prefix("data/").unwrap_or(path).to_owned();
+    html! {
+        (DOCTYPE)
+        html lang="en-GB" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { "The data behind the map | " (crate::meta::SITE_NAME) }
+            }
+            body {
+                h1 { "The data behind the map" }
+                p {
+                    "Three files, free to reuse under their licences. "
+                    a href="../" { "Back to the map" }
+                }
+                h2 { a href=(file(AREAS_CSV)) download { (file(AREAS_CSV)) } }
+                p { "CSV, UTF-8, one row per area (London's 32 boroughs and the City), in alphabetical order." }
+                (columns(&AREAS_HEADER, &AREAS_COLUMNS))
+                h2 { a href=(file(OUTCOMES_CSV)) download { (file(OUTCOMES_CSV)) } }
+                p { "CSV, UTF-8, one row per outcome: each area's, then those across London." }
+                (columns(&OUTCOMES_HEADER, &OUTCOMES_COLUMNS))
+                h2 { a href=(file(BOUNDARIES_GEOJSON)) download { (file(BOUNDARIES_GEOJSON)) } }
+                p {
+                    "GeoJSON: the boundaries the map is drawn from, with each area's "
+                    code { "code" } ", " code { "name" } ", " code { "status" } " and "
+                    code { "page_url" } " in its properties, and the licence and attribution in "
+                    "the collection's own members."
+                }
+                h2 { "Licences" }
+                p { "Boundaries: " (LICENCE) ". " (ATTRIBUTION) }
+                p { (CONTENT_CREDIT) }
+            }
+        }
+    }
+    .into_string()
 }

@@ -76,15 +76,16 @@ impl View {
     }
 }
 
-/// The body of the home page (see [`render_view`]).
+/// The body of the home page (see [`render_view`]), for the site at [`meta::DEFAULT_SITE_URL`].
 pub fn render(layout: &MapLayout, content: &Content) -> String {
-    render_view(layout, content, View::London)
+    let site = meta::Site::parse(meta::DEFAULT_SITE_URL).expect("the default address is sound");
+    render_view(layout, content, View::London, &site)
 }
 
 /// The body of a page: header, map, key, theme picker, list of areas, every area's story, the
-/// London-wide story, footer, with the view's story open. Written with maud, which escapes
-/// every value it is given.
-pub fn render_view(layout: &MapLayout, content: &Content, view: View) -> String {
+/// London-wide story, footer, with the view's story open; each story says its own page's
+/// address on `site`. Written with maud, which escapes every value it is given.
+pub fn render_view(layout: &MapLayout, content: &Content, view: View, site: &meta::Site) -> String {
     html! {
         (parts::header())
         div id=(id::NOTICES.name) class="notices" {}
@@ -103,8 +104,8 @@ pub fn render_view(layout: &MapLayout, content: &Content, view: View) -> String 
                 // The tour first: shown instead of the stories while the root says which step
                 // (`data-tour`, from `?tour=` before the first paint).
                 (tour::panel(content))
-                (story::areas(content, view.area()))
-                (story::london(content, view == View::London))
+                (story::areas(content, view.area(), site))
+                (story::london(content, view == View::London, site))
             }
         }
         (parts::footer())
@@ -172,12 +173,7 @@ pub fn with_root_attributes(index: &str, view: View) -> Option<String> {
     Some(format!("{}{attributes}{}", &index[..end], &index[end..]))
 }
 
-/// Whether an `href` or `src` value names a file of the site relative to the page: not a
-/// fragment, not rooted at the host, not absolute (`https:`, `data:`).
-pub fn is_relative_url(url: &str) -> bool {
-    let before_path = url.split(['/', '?', '#']).next().unwrap_or("");
-    !url.is_empty() && !url.starts_with(['#', '/']) && !before_path.contains(':')
-}
+pub use borough_core::contract::is_relative_url;
 
 /// `html` with every relative `href` and `src` (see [`is_relative_url`]) resolved against
 /// `root` (`../`: `./boot.js` becomes `../boot.js`), for a page in a folder under the site's
@@ -248,7 +244,7 @@ pub fn build_pages(
             let head = meta::head(view, content, site).into_string();
             let page = with_head(index, &head).ok_or(PageError::NoHead)?;
             let page = with_root_attributes(&page, view).ok_or(PageError::NoHead)?;
-            let page = into_index(&page, &render_view(layout, content, view))
+            let page = into_index(&page, &render_view(layout, content, view, site))
                 .ok_or(PageError::NoPlaceholder)?;
             Ok((view, page))
         })

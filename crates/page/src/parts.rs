@@ -187,10 +187,11 @@ pub fn footer() -> Markup {
                 "Get the data: "
                 a href=(data::AREAS_CSV) download { "the areas" } ", "
                 a href=(data::OUTCOMES_CSV) download { "the outcomes" } " (CSV) and "
-                a href=(data::BOUNDARIES_GEOJSON) download { "the boundaries" } " (GeoJSON)."
+                a href=(data::BOUNDARIES_GEOJSON) download { "the boundaries" } " (GeoJSON); "
+                a href=(data::ABOUT_PAGE) { "what they hold" } "."
             }
         }
-        footer class="embed-credit" {
+        footer class=(class::EMBED_CREDIT.name) {
             "Source: " (report) ". Boundaries: OGL v3.0, contains National Statistics and \
              Ordnance Survey data \u{a9} Crown copyright and database right (2015)."
         }

@@ -6,17 +6,19 @@
 use maud::{html, Markup};
 
 use super::parts::external;
+use crate::meta::Site;
+use crate::{data, View};
 use borough_core::area::{search, Area};
 use borough_core::content::{Content, Link, Outcome, Status};
 use borough_core::contract::{class, id, story_id, story_title_id};
 
-pub fn london(content: &Content, open: bool) -> Markup {
+pub fn london(content: &Content, open: bool, site: &Site) -> Markup {
     html! {
         section class={ (class::PANEL.name) " " (class::SUMMARY_PANEL.name) } id=(id::LONDON.name)
             data-open[open] aria-labelledby=(id::LONDON_TITLE.name) {
             @if let Some(programme) = &content.programme {
                 h2 id=(id::LONDON_TITLE.name) tabindex="-1" { (programme.title) }
-                p { (programme.summary) }
+                p class=(class::STORY_SUMMARY.name) { (programme.summary) }
                 (ten_points(content))
                 (crate::tour::start_button(content))
                 details class=(class::MORE.name) open {
@@ -45,6 +47,30 @@ pub fn london(content: &Content, open: bool) -> Markup {
                      conversations."
                 }
             }
+            (take_away(View::London, site))
+        }
+    }
+}
+
+/// A story's own controls, last in it: Share and Download the map (drawn disabled or inert
+/// until the app wires them, and hidden without it), the view's preview image, the data, and
+/// the story's own address, as text to copy by hand (and to print). The address is the page's
+/// canonical URL on `site`: the app shares and copies it, and links to it when embedded.
+fn take_away(view: View, site: &Site) -> Markup {
+    let url = site.page(view);
+    html! {
+        div class=(class::TAKE_AWAY.name) {
+            button type="button" class={ (class::SHARE_BUTTON.name) " " (class::NEEDS_JS.name) }
+                disabled { "Share" }
+            " "
+            a class={ (class::DOWNLOAD_MAP.name) " " (class::NEEDS_JS.name) } href=(url)
+                target="_blank" rel="noopener" { "Download the map" }
+            " "
+            // Relative to the site's root: the build resolves them on each area's page.
+            a href=(view.preview_path()) download { "PNG image" }
+            " "
+            a href=(data::ABOUT_PAGE) { "Get the data" }
+            p { "Link to this page: " span class=(class::PAGE_URL.name) { (url) } }
         }
     }
 }
@@ -79,7 +105,7 @@ fn ten_points(content: &Content) -> Markup {
 }
 
 /// Every area's story, in the order of the list of areas; `open`'s marked open.
-pub fn areas(content: &Content, open: Option<Area>) -> Markup {
+pub fn areas(content: &Content, open: Option<Area>, site: &Site) -> Markup {
     html! {
         @for area in search("") {
             section class={ (class::PANEL.name) " " (class::AREA_PANEL.name) } id=(story_id(area))
@@ -93,7 +119,7 @@ pub fn areas(content: &Content, open: Option<Area>) -> Markup {
                 }
                 @if let Some(entry) = content.entry(area) {
                     p class="status" data-status=(entry.status.id()) { (entry.status.label()) }
-                    p class="summary" { (entry.summary) }
+                    p class=(class::STORY_SUMMARY.name) { (entry.summary) }
                     @if !entry.outcomes.is_empty() {
                         h3 class="outcomes-heading" { "What the conversation led to" }
                         (outcomes(&entry.outcomes))
@@ -112,6 +138,7 @@ pub fn areas(content: &Content, open: Option<Area>) -> Markup {
                         "The report's content for this area is missing from this build."
                     }
                 }
+                (take_away(View::Area(area), site))
             }
         }
     }

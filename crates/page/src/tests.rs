@@ -144,14 +144,17 @@ fn the_key_counts_each_status() {
 fn controls_that_need_the_app_rest_disabled_and_marked() {
     let (layout, content) = london();
     let html = render(&layout, &content);
+    let stories = crate::View::all().count();
     assert_eq!(
         html.matches("needs-js").count(),
-        6,
-        "embed, find, the map help's keyboard sentence, themes, the tour's start and its buttons"
+        6 + 2 * stories,
+        "embed, find, the map help's keyboard sentence, themes, the tour's start and its buttons, \
+         and each story's Share and Download the map"
     );
-    // 1 embed button + 1 text box + the "all" button + one per theme + the tour's four.
+    // 1 embed button + 1 text box + the "all" button + one per theme + the tour's four + each
+    // story's Share.
     let disabled = html.matches(" disabled>").count();
-    assert_eq!(disabled, 3 + Theme::ALL.len() + 4);
+    assert_eq!(disabled, 3 + Theme::ALL.len() + 4 + stories);
 }
 
 #[test]
