@@ -88,6 +88,9 @@ pub mod class {
         COPY_STATUS = "copy-status",
         NOTICE = "notice",
         NOTICE_FATAL = "notice-fatal",
+        /// On a phone, the open story is a sheet: the handle at its top, a button that
+        /// expands and collapses it (tap, Enter) and that a finger drags or swipes.
+        SHEET_HANDLE = "sheet-handle",
     }
 }
 
@@ -141,6 +144,10 @@ pub mod attr {
         /// On the root of an area's own page: the area's GSS code. The story the page opens
         /// with when the address names no other.
         PAGE_AREA = "data-area",
+        /// On the open story, set by the app: how high its sheet stands on a phone
+        /// ([`SHEET_FULL`](super::SHEET_FULL), or absent for the peek, which shows the
+        /// heading, the status and the summary with the whole map above).
+        SHEET = "data-sheet",
     }
 }
 
@@ -161,6 +168,9 @@ pub const EMBED_COLOURS_CHOSEN: &str = "input[name=embed-theme]:checked";
 /// What the embed dialog's copy buttons carry in [`attr::COPY`]: which snippet they copy.
 pub const COPY_SCRIPT: &str = "script";
 pub const COPY_IFRAME: &str = "iframe";
+
+/// What the open story carries in [`attr::SHEET`] when its sheet is expanded for reading.
+pub const SHEET_FULL: &str = "full";
 
 /// What a theme button that highlights nothing carries in [`attr::HIGHLIGHT`].
 pub const HIGHLIGHT_NONE: &str = "all";
@@ -280,6 +290,14 @@ parts! {
     EMBED_PREVIEW_SLOT = Standalone(class::EMBED_PREVIEW_SLOT.selector, "the preview of an embedded map"),
     COPY_STATUS = Standalone(class::COPY_STATUS.selector, "copying a snippet"),
 }
+
+/// Each area's story has its own sheet handle, so it is not one of [`PARTS`] (each of which
+/// the page has once): the app looks for it in every story and reports a story without one.
+pub const SHEET_HANDLE: Part = Part {
+    selector: class::SHEET_HANDLE.selector,
+    feature: "resizing the story sheet",
+    presence: Presence::Required,
+};
 
 #[cfg(test)]
 mod tests {

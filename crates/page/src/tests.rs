@@ -146,12 +146,34 @@ fn controls_that_need_the_app_rest_disabled_and_marked() {
     let html = render(&layout, &content);
     assert_eq!(
         html.matches("needs-js").count(),
-        4,
-        "embed, find, the map help's keyboard sentence, themes"
+        4 + 33,
+        "embed, find, the map help's keyboard sentence, themes, each story's sheet handle"
     );
-    // 1 embed button + 1 text box + the "all" button + one per theme.
+    // 1 embed button + 1 text box + the "all" button + one per theme + one handle per story.
     let disabled = html.matches(" disabled>").count();
-    assert_eq!(disabled, 3 + Theme::ALL.len());
+    assert_eq!(disabled, 3 + Theme::ALL.len() + 33);
+}
+
+/// On a phone the stylesheet sizes the map, and puts the story sheet under it, by the map's
+/// height over its width, which it cannot read from the SVG: it must be the view box's.
+#[test]
+fn the_stylesheets_map_aspect_is_the_view_boxs() {
+    let (layout, _) = london();
+    let css = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/style.css"
+    ));
+    let value = css
+        .split("--map-aspect:")
+        .nth(1)
+        .and_then(|rest| rest.split(';').next())
+        .expect("style.css sets --map-aspect");
+    let aspect: f64 = value.trim().parse().unwrap();
+    let actual = layout.height / layout.width;
+    assert!(
+        (aspect - actual).abs() < 0.0015,
+        "--map-aspect is {aspect}; the view box's height over its width is {actual:.3}"
+    );
 }
 
 #[test]
@@ -226,8 +248,9 @@ fn the_pages_data_attributes_are_the_contracts() {
         );
     }
     for attr in attr::ALL {
-        // The colours are set on the root by the scripts, never by the build.
-        if *attr != attr::COLOURS {
+        // The colours are set on the root by the scripts, and an expanded story sheet by the
+        // app, never by the build.
+        if *attr != attr::COLOURS && *attr != attr::SHEET {
             assert!(written.contains(&attr.name), "{} is not written", attr.name);
         }
     }
