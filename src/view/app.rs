@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::dom;
 use super::notices::report;
 use super::state::{Highlight, Selection};
-use super::{announcer, embed_dialog, host, map, search, stories, themes};
+use super::{announcer, embed_dialog, host, map, search, sheet, stories, themes};
 use crate::browser;
 use borough_core::area::Area;
 use borough_core::contract::{attr, class, id, story_in_fragment};
@@ -50,6 +50,7 @@ pub fn take_over() {
     }
 
     stories::take_over(elements.clone());
+    sheet::take_over(elements.clone());
     map::take_over(map.clone(), elements);
     themes::take_over(map.clone());
     search::take_over();
