@@ -13,7 +13,7 @@ use std::time::Duration;
 use serde_json::{json, Value};
 use support::browser::{PATIENCE, TAKEN_OVER};
 use support::{
-    serve, serve_holding_the_app, serve_without_app, Browser, Engine, Reply, StaticServer,
+    serve, serve_holding_the_app, serve_without_app, Browser, Engine, Reply, Scripts, StaticServer,
 };
 
 const VIEWPORTS: [(u32, u32); 3] = [(320, 568), (390, 844), (430, 932)];
@@ -394,6 +394,13 @@ async fn before_the_app_a_linked_story_is_the_sheet_under_the_whole_map(engine: 
         assert_map_and_story_share_the_screen(&browser, &format!("{width}×{height}, /sutton/"))
             .await;
     }
+    browser.close().await;
+    // With JavaScript off, at the smallest size the engine's window takes.
+    let server = serve();
+    let (width, height) = VIEWPORTS[0];
+    let browser = Browser::start_with(engine, Scripts::NoJavaScript, width, height).await;
+    browser.goto(&server.url("/#area-sutton")).await;
+    assert_map_and_story_share_the_screen(&browser, "no JavaScript, a link").await;
     browser.close().await;
 }
 
