@@ -196,6 +196,27 @@ async fn a_tap_and_the_sheet_by_touch(engine: Engine, browser: &Browser, server:
     assert_map_and_story_share_the_screen(browser, &format!("{here}, a tap")).await;
     assert_eq!(sheet_state(browser).await, json!(["peek", "false"]));
 
+    // Mid-drag, the sheet follows the finger, at once; let go (here, the press cancelled), it
+    // goes back.
+    let follows = browser
+        .eval("const s = document.querySelector('.area-panel[data-open]'), h = s.querySelector('.sheet-handle'); \
+               const r = h.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2, top = s.getBoundingClientRect().top; \
+               const send = (type, y) => h.dispatchEvent(new PointerEvent(type, {bubbles: true, clientX: x, clientY: y, pointerId: 7, pointerType: 'touch'})); \
+               send('pointerdown', y); send('pointermove', y - 60); const moved = top - s.getBoundingClientRect().top; \
+               send('pointercancel', y - 60); return [Math.round(moved), Math.round(top)]")
+        .await;
+    assert_eq!(
+        follows[0], 60,
+        "{engine} {here}: mid-drag, the sheet moved {follows}"
+    );
+    browser.wait_until(SETTLED).await;
+    let back = browser
+        .eval("return Math.round(document.querySelector('.area-panel[data-open]').getBoundingClientRect().top)")
+        .await;
+    assert_eq!(
+        back, follows[1],
+        "{engine} {here}: let go, the sheet stays moved"
+    );
     let (x, y) = handle_centre(browser).await;
     browser.tap(x, y).await;
     assert_eq!(

@@ -1,7 +1,7 @@
 //! On a phone the open story is a sheet over the foot of the screen (the stylesheet draws it),
 //! and this is its handle: a button at its top that expands it for reading and collapses it to
-//! its peek (`aria-expanded`), and that a finger drags or swipes: up to expand, down to
-//! collapse, and down from the peek to close. The sheet's height is the open story's
+//! its peek (`aria-expanded`), and that a finger drags (the sheet follows it) or swipes: up to
+//! expand, down to collapse, and down from the peek to close. The sheet's height is the open story's
 //! `data-sheet` (the contract's `attr::SHEET`), which the stylesheet follows; a story opened
 //! again starts at its peek. (On a wide screen, or embedded, the handle is not shown.)
 
@@ -9,12 +9,12 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, MouseEvent, PointerEvent};
+use web_sys::{Element, HtmlElement, MouseEvent, PointerEvent};
 
 use super::dom::{self, PageElements};
 use super::state::{shared, Selection};
 use crate::browser;
-use borough_core::contract::{self, attr, class, SHEET_FULL};
+use borough_core::contract::{self, attr, class, SHEET_DRAG, SHEET_FULL};
 
 /// How far (in CSS pixels) a finger travels on the handle for a swipe rather than a tap.
 const SWIPE: i32 = 24;
@@ -73,6 +73,24 @@ fn expand(story: &Element, full: bool) {
     }
 }
 
+/// Moves `story`'s sheet with a finger, `by` pixels from where it stands (and at once, not
+/// sliding), or puts it back (`None`). Through the style object, which the page's Content
+/// Security Policy allows (it forbids style attributes written as text).
+fn follow(story: &Element, by: Option<i32>) {
+    let Some(style) = story.dyn_ref::<HtmlElement>().map(HtmlElement::style) else {
+        return;
+    };
+    let _ = match by {
+        Some(by) => style
+            .set_property(SHEET_DRAG, &format!("{by}px"))
+            .and_then(|()| style.set_property("transition", "none")),
+        None => style
+            .remove_property(SHEET_DRAG)
+            .and_then(|_| style.remove_property("transition"))
+            .map(drop),
+    };
+}
+
 fn wire(story: &Element, handle: &Element, selection: Selection) {
     // Where a press on the handle began, and whether it became a swipe (whose click, if the
     // browser sends one, is then not a press of the button).
@@ -88,13 +106,24 @@ fn wire(story: &Element, handle: &Element, selection: Selection) {
         // The finger's moves and release come to the handle wherever they go.
         let _ = captor.set_pointer_capture(pointer.pointer_id());
     });
-    let cancelled = start.clone();
-    browser::listen(handle, "pointercancel", move |_| cancelled.set(None));
+    let (sheet, moving) = (story.clone(), start.clone());
+    browser::listen(handle, "pointermove", move |event| {
+        if let (Some(pointer), Some(from)) = (event.dyn_ref::<MouseEvent>(), moving.get()) {
+            follow(&sheet, Some(pointer.client_y() - from));
+        }
+    });
+    let (sheet, cancelled) = (story.clone(), start.clone());
+    browser::listen(handle, "pointercancel", move |_| {
+        cancelled.set(None);
+        follow(&sheet, None);
+    });
     let (sheet, was_swipe) = (story.clone(), swiped.clone());
     browser::listen(handle, "pointerup", move |event| {
         let (Some(pointer), Some(from)) = (event.dyn_ref::<MouseEvent>(), start.take()) else {
             return;
         };
+        // From where the finger left it, the sheet slides to the height it settles at.
+        follow(&sheet, None);
         let moved = pointer.client_y() - from;
         if moved.abs() < SWIPE {
             return; // a tap: its click follows

@@ -172,6 +172,10 @@ pub const COPY_IFRAME: &str = "iframe";
 /// What the open story carries in [`attr::SHEET`] when its sheet is expanded for reading.
 pub const SHEET_FULL: &str = "full";
 
+/// The custom property the app sets on a story's sheet while a finger drags its handle: how
+/// far it has moved (`-40px` is up), which the stylesheet adds to the sheet's top.
+pub const SHEET_DRAG: &str = "--sheet-drag";
+
 /// What a theme button that highlights nothing carries in [`attr::HIGHLIGHT`].
 pub const HIGHLIGHT_NONE: &str = "all";
 
