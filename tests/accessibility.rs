@@ -16,9 +16,9 @@ const UP: char = '\u{E013}';
 const RIGHT: char = '\u{E014}';
 const DOWN: char = '\u{E015}';
 
-/// The phone sheet has finished sliding up: its bottom is the screen's.
+/// The phone sheet has finished sliding up: nothing is moving, and its bottom is the screen's.
 const SHEET_SETTLED: &str =
-    "Math.abs(document.querySelector('.area-panel[data-open]').getBoundingClientRect().bottom - innerHeight) < 1";
+    "document.getAnimations().length === 0 && Math.abs(document.querySelector('.area-panel[data-open]').getBoundingClientRect().bottom - innerHeight) < 1";
 
 async fn focused_code(browser: &Browser) -> Option<String> {
     browser
@@ -228,7 +228,10 @@ async fn on_a_phone_the_city_can_be_tapped_and_the_story_is_a_bottom_sheet(engin
     assert_eq!(layout[1], "auto");
     let [top, bottom, b_top, b_bottom, inner] =
         [2, 3, 4, 5, 6].map(|i| layout[i].as_f64().unwrap());
-    assert!((bottom - inner).abs() < 1.0, "the sheet sits at the bottom");
+    assert!(
+        (bottom - inner).abs() < 1.0,
+        "the sheet sits at the bottom: {layout}"
+    );
     assert!(
         b_top >= 0.0 && b_bottom <= top,
         "the City ({b_top}–{b_bottom}) is hidden by the sheet (from {top})"

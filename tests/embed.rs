@@ -400,6 +400,9 @@ async fn the_embed_dialogs_snippets_work_when_pasted_into_a_page(engine: Engine)
         browser.goto(&host.url("/host.html")).await;
         browser.css("iframe").await;
         wait_for_story_in_frame(&browser, "Sutton").await;
+        // The story shows before the app (the page's early script): the app is waited for
+        // too, as the next page cut its load short, which the frame reports as an error.
+        wait_in_frame(&browser, TAKEN_OVER).await;
         let theme = in_frame(&browser, "return document.documentElement.dataset.theme").await;
         assert_eq!(theme, "dark", "{snippet}");
         browser.assert_no_console_errors().await;

@@ -1,4 +1,4 @@
-//! Keyboard focus, and keeping a tapped borough in view on a phone.
+//! Keyboard focus, and keeping the map in view above a phone's story sheet.
 
 use wasm_bindgen::JsCast;
 
@@ -50,32 +50,25 @@ pub fn is_in_dialog(target: Option<web_sys::EventTarget>) -> bool {
         .is_some_and(|e| e.closest("dialog").ok().flatten().is_some())
 }
 
-/// On a phone the panel is a sheet over the lower half of the screen: scroll the page so that
-/// `area` sits in the half still visible. Done once the story has been painted: the reader
-/// sees the answer to the tap first, and the scroll (a repaint of the whole screen) follows.
-pub fn reveal_above_sheet(area: Area) {
-    after_next_paint(move || scroll_above_sheet(area));
-}
-
-fn scroll_above_sheet(area: Area) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let narrow = window
-        .match_media("(max-width: 640px)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    let Some(element) = area_element(area).filter(|_| narrow) else {
-        return;
-    };
-    let rect = element.get_bounding_client_rect();
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    if rect.top() < 0.0 || rect.bottom() > height * 0.45 {
-        window.scroll_by_with_x_and_y(0.0, rect.top() - height * 0.1);
-    }
+/// On a phone the top of the page holds the whole map above the open story's sheet: a page
+/// scrolled down (to the list of areas, say) goes back there when a story opens, once the
+/// story has been painted (the reader sees the answer first). Embedded, the story flows under
+/// the map, and a frame of fixed height is left where the reader scrolled it.
+pub fn show_whole_map() {
+    after_next_paint(|| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let narrow = window
+            .match_media("(max-width: 640px)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches());
+        if narrow
+            && !super::root_has_class(class::EMBED.name)
+            && window.scroll_y().unwrap_or(0.0) > 0.0
+        {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
 }

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::dom;
 use super::notices::report;
 use super::state::{Highlight, Selection};
-use super::{announcer, embed_dialog, host, map, search, stories, take_away, themes, tour};
+use super::{announcer, embed_dialog, host, map, search, sheet, stories, take_away, themes, tour};
 use crate::browser;
 use borough_core::area::Area;
 use borough_core::contract::{attr, class, id, story_in_fragment};
@@ -54,6 +54,7 @@ pub fn take_over() {
 
     stories::take_over(elements.clone());
     take_away::take_over(elements.svg.clone());
+    sheet::take_over(elements.clone());
     map::take_over(map.clone(), elements);
     themes::take_over(map.clone());
     search::take_over();

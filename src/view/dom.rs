@@ -72,7 +72,16 @@ impl PageElements {
 /// console names the part; the rest of the map goes on working.
 pub fn part(part: Part) -> Option<Element> {
     let found = browser::query(part.selector);
-    if found.is_none() && expected(part) {
+    if found.is_none() {
+        missing(part);
+    }
+    found
+}
+
+/// Tells the reader that `part` is missing (if this kind of page should have it), as
+/// [`part`] does: for a part found some other way (one in each story, say).
+pub fn missing(part: Part) {
+    if expected(part) {
         report(
             &format!(
                 "Part of this page is missing, so {} is not available. The rest of the map still works.",
@@ -81,7 +90,6 @@ pub fn part(part: Part) -> Option<Element> {
             &format!("the page has no {}", part.selector),
         );
     }
-    found
 }
 
 /// Whether this kind of page should have `part`.

@@ -9,6 +9,7 @@ mod host;
 mod map;
 mod notices;
 mod search;
+mod sheet;
 mod state;
 mod stories;
 mod take_away;

@@ -60,9 +60,6 @@ impl Selection {
             return;
         }
         self.selected.set(area);
-        if let Some(area) = area {
-            browser::reveal_above_sheet(area);
-        }
         // The address is not part of what the reader sees change: it is written after the
         // paint that answers the click (pushState alone takes a few milliseconds on a phone).
         let steps = STEPS_FOLLOWED.get();

@@ -109,6 +109,9 @@ pub mod class {
         EMBED_CREDIT = "embed-credit",
         /// A story's summary, the text it is shared with.
         STORY_SUMMARY = "summary",
+        /// On a phone, the open story is a sheet: the handle at its top, a button that
+        /// expands and collapses it (tap, Enter) and that a finger drags or swipes.
+        SHEET_HANDLE = "sheet-handle",
     }
 }
 
@@ -168,6 +171,10 @@ pub mod attr {
         /// On a tour step: the codes of the areas it marks on the map (see
         /// `crate::attrs::areas_value`), none for a London-wide point.
         TOUR_AREAS = "data-areas",
+        /// On the open story, set by the app: how high its sheet stands on a phone
+        /// ([`SHEET_FULL`](super::SHEET_FULL), or absent for the peek, which shows the
+        /// heading, the status and the summary with the whole map above).
+        SHEET = "data-sheet",
     }
 }
 
@@ -203,6 +210,13 @@ pub const EMBED_COLOURS_CHOSEN: &str = "input[name=embed-theme]:checked";
 /// What the embed dialog's copy buttons carry in [`attr::COPY`]: which snippet they copy.
 pub const COPY_SCRIPT: &str = "script";
 pub const COPY_IFRAME: &str = "iframe";
+
+/// What the open story carries in [`attr::SHEET`] when its sheet is expanded for reading.
+pub const SHEET_FULL: &str = "full";
+
+/// The custom property the app sets on a story's sheet while a finger drags its handle: how
+/// far it has moved (`-40px` is up), which the stylesheet adds to the sheet's top.
+pub const SHEET_DRAG: &str = "--sheet-drag";
 
 /// What a theme button that highlights nothing carries in [`attr::HIGHLIGHT`].
 pub const HIGHLIGHT_NONE: &str = "all";
@@ -337,6 +351,14 @@ parts! {
     PAGE_URL = Required("#london .page-url", "sharing a story"),
     EMBED_CREDIT = Required(class::EMBED_CREDIT.selector, "the credits of a downloaded map"),
 }
+
+/// Each area's story has its own sheet handle, so it is not one of [`PARTS`] (each of which
+/// the page has once): the app looks for it in every story and reports a story without one.
+pub const SHEET_HANDLE: Part = Part {
+    selector: class::SHEET_HANDLE.selector,
+    feature: "resizing the story sheet",
+    presence: Presence::Required,
+};
 
 #[cfg(test)]
 mod tests {

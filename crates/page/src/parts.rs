@@ -24,13 +24,13 @@ pub fn header() -> Markup {
             p class="lede" {
                 "What the Thrive LDN community conversations of 2017/18 led to, borough by borough."
             }
-            (embed_dialog())
         }
     }
 }
 
 /// "Embed this map": a dialog that writes the snippet for a partner's page, with a preview
-/// (wired by the app's `view::embed_dialog`).
+/// (wired by the app's `view::embed_dialog`). Its button is in the footer, at every width: few
+/// readers need it, and on a phone the top of the screen is the map's.
 fn embed_dialog() -> Markup {
     let colours = [
         ("auto", "Follow the reader's device"),
@@ -167,11 +167,13 @@ pub fn external(url: &str, text: &str) -> Markup {
     html! { a href=(url) target="_blank" rel="noopener noreferrer" { (text) } }
 }
 
-/// Credits for the data and the story, as their licences ask; embedded, in one line.
+/// "Embed this map", then the credits for the data and the story, as their licences ask;
+/// embedded, the credits in one line.
 pub fn footer() -> Markup {
     let report = external(REPORT_URL, "\u{201c}Londoners did\u{201d}");
     html! {
         footer class="site-footer" {
+            (embed_dialog())
             p {
                 "Outcomes summarised from " (report)
                 " (Mental Health Foundation, for Thrive LDN), in our own words."

@@ -111,6 +111,7 @@ pub fn areas(content: &Content, open: Option<Area>, site: &Site) -> Markup {
             section class={ (class::PANEL.name) " " (class::AREA_PANEL.name) } id=(story_id(area))
                 data-code=(area.code()) data-open[open == Some(area)] aria-labelledby=(story_title_id(area)) {
                 div class="panel-head" {
+                    (sheet_controls(area))
                     h2 id=(story_title_id(area)) { (area.name()) }
                     a class=(class::CLOSE.name) href={ "#" (id::LONDON.name) } {
                         span aria-hidden="true" { "\u{2715} " }
@@ -140,6 +141,18 @@ pub fn areas(content: &Content, open: Option<Area>, site: &Site) -> Markup {
                 }
                 (take_away(View::Area(area), site))
             }
+        }
+    }
+}
+
+/// On a phone the open story is a sheet, and this its handle: a button that expands it for
+/// reading and collapses it to its peek, which a finger also drags (the app's `view::sheet`).
+/// Drawn disabled until the app arrives, hidden without it, and on a wide screen.
+fn sheet_controls(area: Area) -> Markup {
+    html! {
+        button type="button" class={ (class::SHEET_HANDLE.name) " " (class::NEEDS_JS.name) }
+            aria-expanded="false" aria-controls=(story_id(area)) disabled {
+            span class="visually-hidden" { "Full story" }
         }
     }
 }

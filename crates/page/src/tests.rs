@@ -147,14 +147,39 @@ fn controls_that_need_the_app_rest_disabled_and_marked() {
     let stories = crate::View::all().count();
     assert_eq!(
         html.matches("needs-js").count(),
-        6 + 2 * stories,
+        6 + 2 * stories + Area::ALL.len(),
         "embed, find, the map help's keyboard sentence, themes, the tour's start and its buttons, \
-         and each story's Share and Download the map"
+         each story's Share and Download the map, and each area's story's sheet handle"
     );
     // 1 embed button + 1 text box + the "all" button + one per theme + the tour's four + each
-    // story's Share.
+    // story's Share + each area's sheet handle.
     let disabled = html.matches(" disabled>").count();
-    assert_eq!(disabled, 3 + Theme::ALL.len() + 4 + stories);
+    assert_eq!(
+        disabled,
+        3 + Theme::ALL.len() + 4 + stories + Area::ALL.len()
+    );
+}
+
+/// On a phone the stylesheet sizes the map, and puts the story sheet under it, by the map's
+/// height over its width, which it cannot read from the SVG: it must be the view box's.
+#[test]
+fn the_stylesheets_map_aspect_is_the_view_boxs() {
+    let (layout, _) = london();
+    let css = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/style.css"
+    ));
+    let value = css
+        .split("--map-aspect:")
+        .nth(1)
+        .and_then(|rest| rest.split(';').next())
+        .expect("style.css sets --map-aspect");
+    let aspect: f64 = value.trim().parse().unwrap();
+    let actual = layout.height / layout.width;
+    assert!(
+        (aspect - actual).abs() < 0.0015,
+        "--map-aspect is {aspect}; the view box's height over its width is {actual:.3}"
+    );
 }
 
 #[test]
@@ -229,9 +254,9 @@ fn the_pages_data_attributes_are_the_contracts() {
         );
     }
     for attr in attr::ALL {
-        // The colours and the tour's step are set on the root by the scripts, never by the
-        // build.
-        if *attr != attr::COLOURS && *attr != attr::TOUR {
+        // The colours and the tour's step are set on the root by the scripts, and an expanded
+        // story sheet by the app, never by the build.
+        if *attr != attr::COLOURS && *attr != attr::TOUR && *attr != attr::SHEET {
             assert!(written.contains(&attr.name), "{} is not written", attr.name);
         }
     }

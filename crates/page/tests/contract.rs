@@ -85,6 +85,23 @@ fn every_part_the_app_takes_over_is_there_once() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// The part each area's story has its own of: one each.
+#[test]
+fn every_story_has_one_sheet_handle_that_controls_it() {
+    let page = page();
+    for (area, story) in one_per_area(&page, borough_core::contract::class::AREA_PANEL.selector) {
+        let handles: Vec<_> = story
+            .select(&Selector::parse(borough_core::contract::SHEET_HANDLE.selector).unwrap())
+            .collect();
+        assert_eq!(handles.len(), 1, "{area}");
+        assert_eq!(
+            attribute(&handles[0], "aria-controls"),
+            attribute(&story, "id")
+        );
+        assert_eq!(attribute(&handles[0], "aria-expanded"), "false");
+    }
+}
+
 #[test]
 fn every_borough_on_the_map_says_what_the_app_reads() {
     let page = page();
