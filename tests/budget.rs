@@ -1,10 +1,11 @@
 //! The size budget: everything a first visit downloads (the page with its inline stylesheet,
 //! icon and early script, the loader, the app's glue and its WebAssembly), brotli-compressed as
 //! the build writes it beside each file, must stay within 100 KB, on every page the build writes:
-//! the home page, and each area's own page (`<slug>/index.html`), which must also be within 1 KB
-//! of the home page. The list of files is read from each built page itself, its relative URLs
-//! resolved against the page's folder (`../boot.js` from `hackney/`), so a new asset cannot slip
-//! past.
+//! the home page, each area's own page (`<slug>/index.html`), which must also be within 1 KB of
+//! the home page, and the data's page (plain HTML, without the app). The home page is also held
+//! to the sizes it has now (the ratchet below). The list of files is read from each built page
+//! itself, its relative URLs resolved against the page's folder (`../boot.js` from `hackney/`),
+//! so a new asset cannot slip past.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -12,25 +13,31 @@ mod support;
 use std::path::Path;
 
 use borough_core::area::Area;
+use borough_core::contract::is_relative_url;
+use borough_page::data;
 use support::dist;
 
 /// 100 KB, in bytes (decimal kilobytes, the stricter reading).
 const BUDGET: u64 = 100_000;
 
-/// The home page's first load when issue 15 (a page per area) started: the build of d25df62,
-/// whose page was 12,960 bytes brotli, its app 57,714, glue 5,870, loader 489. The issue lets it
-/// grow by at most 1 KB.
+/// Where the home page stood before this round's issues, brotli, for the deltas printed:
+/// its first load when issue 15 (a page per area) started (d25df62: page 12,960, app 57,714,
+/// glue 5,870, loader 489), and its page and app (WebAssembly and glue) when issue 16 (the
+/// tour) started (b03c395).
 const HOME_BEFORE_AREA_PAGES: u64 = 77_033;
-/// How far the home page may grow over that, and how far an area's page may be from it.
-const AREA_PAGES_ALLOWANCE: u64 = 1_000;
-
-/// The home page's files when issue 16 (the guided tour) started: the build of b03c395, brotli.
-/// The issue lets the page grow by at most 2 KB and the app (WebAssembly and glue) by 3 KB, on
-/// top of what issue 15 was allowed.
 const PAGE_BEFORE_TOUR: u64 = 13_475;
 const APP_BEFORE_TOUR: u64 = 56_604 + 5_999;
-const TOUR_PAGE_ALLOWANCE: u64 = 2_000;
-const TOUR_APP_ALLOWANCE: u64 = 3_000;
+
+/// The ratchet (issue 18): the home page's sizes as built with the tour, the area pages' share,
+/// download and print, and the phone sheet all merged (a9f99bc: page 15,627, app 58,845, glue
+/// 4,882, loader 414; first load 79,768), rounded up a little for the build's noise. A change
+/// that grows past them raises them in its own commit, saying why. Issue 18's goal for the app
+/// is 40,000.
+const PAGE_LIMIT: u64 = 15_750;
+const APP_LIMIT: u64 = 64_000;
+const HOME_FIRST_LOAD_LIMIT: u64 = 80_000;
+/// How far an area's page may be from the home page (issue 15).
+const AREA_PAGES_ALLOWANCE: u64 = 1_000;
 
 /// The brotli size of a file of `dist/`, as the build wrote it beside the file.
 fn brotli_size(dist: &Path, file: &str) -> u64 {
@@ -75,7 +82,7 @@ fn first_load_files(page: &str, index: &str, boot: &str) -> Vec<String> {
                 continue;
             };
             let url = &tag[start..start + tag[start..].find('"').unwrap()];
-            if url.contains(':') || url.starts_with(['/', '#']) {
+            if !is_relative_url(url) {
                 continue;
             }
             let file = resolve(folder_of(page), url);
@@ -85,11 +92,13 @@ fn first_load_files(page: &str, index: &str, boot: &str) -> Vec<String> {
         }
     }
     // boot.js imports the app's module and fetches its WebAssembly, relative to itself.
-    let loader = files
+    let Some(loader) = files
         .iter()
         .find(|f| f.ends_with("boot.js"))
-        .map_or("", |f| folder_of(f))
-        .to_owned();
+        .map(|f| folder_of(f).to_owned())
+    else {
+        return files;
+    };
     for piece in boot.split("\"./").skip(1) {
         let file = resolve(&loader, &piece[..piece.find('"').unwrap()]);
         if !files.contains(&file) {
@@ -115,16 +124,17 @@ fn tag_at(html: &str) -> &str {
 }
 
 /// The first load of the page at `page` (its path in `dist/`), printed file by file.
-fn first_load(dist: &Path, page: &str) -> u64 {
+fn first_load(dist: &Path, page: &str, map_page: bool) -> u64 {
     let read = |name: &str| {
         std::fs::read_to_string(dist.join(name))
             .unwrap_or_else(|e| panic!("{name} (asked for by {page}): {e}"))
     };
     let files = first_load_files(page, &read(page), &read("boot.js"));
     for needed in ["boot.js", "borough-map.js", "borough-map_bg.wasm"] {
-        assert!(
+        assert_eq!(
             files.iter().any(|f| f == needed),
-            "{page}: {needed} not found in {files:?}"
+            map_page,
+            "{page}: {needed} (a map page asks for it; the data's page does not) in {files:?}"
         );
     }
     let mut total = 0;
@@ -172,32 +182,33 @@ fn the_first_load_fits_the_budget_compressed_on_every_page() {
         let page = format!("{}/index.html", area.slug());
         assert!(pages.contains(&page), "the build wrote no {page}");
     }
-    let home = first_load(&dist, "index.html");
-    let allowed = AREA_PAGES_ALLOWANCE + TOUR_PAGE_ALLOWANCE + TOUR_APP_ALLOWANCE;
-    assert!(
-        home <= HOME_BEFORE_AREA_PAGES + allowed,
-        "the home page's first load is {home} bytes brotli, more than {allowed} over \
-         its {HOME_BEFORE_AREA_PAGES} before the area pages and the tour"
-    );
+    let home = first_load(&dist, "index.html", true);
     let page = brotli_size(&dist, "index.html");
     let app = brotli_size(&dist, "borough-map_bg.wasm") + brotli_size(&dist, "borough-map.js");
+    let delta = |now: u64, then: u64| now as i64 - then as i64;
     println!(
-        "the tour: page {page} (+{}), app {app} (+{}) bytes brotli",
-        page as i64 - PAGE_BEFORE_TOUR as i64,
-        app as i64 - APP_BEFORE_TOUR as i64
+        "home page: first load {home} ({:+} since issue 15 began), page {page} ({:+} since \
+         issue 16 began), app {app} ({:+}) bytes brotli",
+        delta(home, HOME_BEFORE_AREA_PAGES),
+        delta(page, PAGE_BEFORE_TOUR),
+        delta(app, APP_BEFORE_TOUR),
     );
     assert!(
-        page <= PAGE_BEFORE_TOUR + TOUR_PAGE_ALLOWANCE,
-        "index.html is {page} bytes brotli, more than {TOUR_PAGE_ALLOWANCE} over its \
-         {PAGE_BEFORE_TOUR} before the tour"
+        home <= HOME_FIRST_LOAD_LIMIT,
+        "the home page's first load is {home} bytes brotli, over its {HOME_FIRST_LOAD_LIMIT} limit"
     );
     assert!(
-        app <= APP_BEFORE_TOUR + TOUR_APP_ALLOWANCE,
-        "the app is {app} bytes brotli, more than {TOUR_APP_ALLOWANCE} over its \
-         {APP_BEFORE_TOUR} before the tour"
+        page <= PAGE_LIMIT,
+        "index.html is {page} bytes brotli, over its {PAGE_LIMIT} limit"
     );
-    for page in &pages[1..] {
-        let total = first_load(&dist, page);
+    assert!(
+        app <= APP_LIMIT,
+        "the app (WebAssembly and glue) is {app} bytes brotli, over its {APP_LIMIT} limit"
+    );
+    // The data's own page is plain HTML: within the budget, without the app.
+    first_load(&dist, data::ABOUT_PAGE, false);
+    for page in pages[1..].iter().filter(|&page| page != data::ABOUT_PAGE) {
+        let total = first_load(&dist, page, true);
         assert!(
             total.abs_diff(home) <= AREA_PAGES_ALLOWANCE,
             "{page}: its first load is {total} bytes brotli, more than {AREA_PAGES_ALLOWANCE} \
