@@ -51,9 +51,9 @@ pub fn is_in_dialog(target: Option<web_sys::EventTarget>) -> bool {
 }
 
 /// On a phone the top of the page holds the whole map above the open story's sheet: a page
-/// scrolled down (to the list of areas, say) goes back there when a story opens, once the
-/// story has been painted (the reader sees the answer first). Embedded, the story flows under
-/// the map, and a frame of fixed height is left where the reader scrolled it.
+/// scrolled down (to the list of areas, say) goes back there when a story or a step of the tour
+/// opens, once it has been painted (the reader sees the answer first). Embedded, the story
+/// flows under the map, and a frame of fixed height is left where the reader scrolled it.
 pub fn show_whole_map() {
     after_next_paint(|| {
         let Some(window) = web_sys::window() else {

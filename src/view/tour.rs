@@ -117,6 +117,10 @@ fn open() -> bool {
 fn show(tour: Tour, step: u8) {
     let value = step.to_string();
     browser::set_root_attribute(attr::TOUR.name, (step > 0).then_some(value.as_str()));
+    if step > 0 {
+        // On a phone, the step's areas are on the whole map above its sheet.
+        browser::show_whole_map();
+    }
     let areas = step_element(step)
         .and_then(|e| e.get_attribute(attr::TOUR_AREAS.name))
         .map(|codes| parse_areas(&codes))
