@@ -167,6 +167,10 @@ async fn bench(runs: usize, scale: bool) -> Result<(), String> {
     println!("{text}");
     let file = results::write(&markdown, scale)?;
     eprintln!("wrote {}", file.display());
+    if !scale {
+        let readme = results::write_readme(&results::summary(&header, &pages, &results))?;
+        eprintln!("wrote {}", readme.display());
+    }
     Ok(())
 }
 

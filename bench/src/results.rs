@@ -157,6 +157,33 @@ fn metrics(throttling: Throttling, scale: bool) -> Vec<Metric> {
     rows
 }
 
+/// The README's summary of a run (its `<!-- bench -->` section): when and where it ran, and
+/// the first condition's table (the slow phone), as Markdown.
+pub fn summary(
+    header: &Header,
+    pages: &[Page],
+    results: &[(Throttling, Vec<Vec<Sample>>)],
+) -> String {
+    let context = context(header, pages);
+    let mut summary = format!(
+        "{} Medians of {} runs (spread over the runs in brackets); every figure is in \
+         `bench/RESULTS.md`.\n\n",
+        context[0], header.runs
+    );
+    if let Some((throttling, samples)) = results.first() {
+        let columns: Vec<Column> = pages
+            .iter()
+            .zip(samples)
+            .map(|(page, samples)| Column {
+                label: page.label,
+                samples,
+            })
+            .collect();
+        summary.push_str(&report::table(&metrics(*throttling, header.scale), &columns).markdown());
+    }
+    summary
+}
+
 /// The report as plain text and as Markdown; `problems` are failed runs and console errors.
 pub fn render(
     header: &Header,
@@ -301,6 +328,19 @@ pub fn write(markdown: &str, scale: bool) -> Result<PathBuf, String> {
     let old = std::fs::read_to_string(&file).unwrap_or_else(|_| TITLE.to_owned());
     let section = if scale { "scale" } else { "main" };
     std::fs::write(&file, report::replace_section(&old, section, markdown))
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    Ok(file)
+}
+
+/// Replaces the README's `<!-- bench -->` section with a run's summary, so that its figures
+/// are a run's and not copied by hand.
+pub fn write_readme(summary: &str) -> Result<PathBuf, String> {
+    let file = pages::repo().join("README.md");
+    let old = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    if !old.contains("<!-- bench -->") {
+        return Err(format!("{} has no <!-- bench --> section", file.display()));
+    }
+    std::fs::write(&file, report::replace_section(&old, "bench", summary))
         .map_err(|e| format!("{}: {e}", file.display()))?;
     Ok(file)
 }
