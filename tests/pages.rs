@@ -91,6 +91,7 @@ fn every_relative_url_of_every_page_names_a_file_of_the_bundle() {
         "robots.txt",
         borough_page::data::AREAS_CSV,
         borough_page::data::OUTCOMES_CSV,
+        borough_page::data::AREAS_JSON,
         borough_page::data::BOUNDARIES_GEOJSON,
     ] {
         assert!(dist.join(file).is_file(), "{file} is missing");

@@ -73,6 +73,10 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
             data::OUTCOMES_CSV.to_owned(),
             data::outcomes_csv(&content).into_bytes(),
         ),
+        (
+            data::AREAS_JSON.to_owned(),
+            data::areas_json(&content, &site).into_bytes(),
+        ),
         (data::BOUNDARIES_GEOJSON.to_owned(), boundaries.into_bytes()),
         (data::ABOUT_PAGE.to_owned(), data::about_page().into_bytes()),
         ("sitemap.xml".to_owned(), meta::sitemap(&site).into_bytes()),

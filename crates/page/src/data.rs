@@ -1,7 +1,8 @@
 //! The data behind the map, as files to download ("Get the data"): the areas and the outcomes
-//! as CSV, the boundaries as GeoJSON with their licence and attribution inside.
+//! as CSV, the areas with their outcomes as JSON, the boundaries as GeoJSON with their licence
+//! and attribution inside.
 
-use borough_core::area::search;
+use borough_core::area::{search, Area};
 use borough_core::content::{Content, Link, Outcome};
 use maud::{html, Markup, DOCTYPE};
 use serde_json::{json, Value};
@@ -10,24 +11,37 @@ use crate::meta::Site;
 use crate::View;
 
 /// Where the build writes each file, relative to the site's root.
-pub const AREAS_CSV: &str = "data/londoners-did-areas.csv";
-pub const OUTCOMES_CSV: &str = "data/londoners-did-outcomes.csv";
-pub const BOUNDARIES_GEOJSON: &str = "data/london-boroughs.geojson";
+pub const AREAS_CSV: &str = "data/areas.csv";
+pub const OUTCOMES_CSV: &str = "data/outcomes.csv";
+pub const AREAS_JSON: &str = "data/areas.json";
+pub const BOUNDARIES_GEOJSON: &str = "data/boroughs.geojson";
+
+/// The name a downloaded file is saved under (`londoners-did-areas.csv`): the site's own
+/// name for it would say nothing in a downloads folder.
+pub fn download_name(path: &str) -> String {
+    format!("londoners-did-{}", path.rsplit('/').next().unwrap_or(path))
+}
 /// The page that describes them (see [`about_page`]), linked from every story and the footer.
 pub const ABOUT_PAGE: &str = "data/index.html";
 
 /// The GSS code of the London region, for the outcomes that belong to all of London.
 pub const LONDON_CODE: &str = "E12000007";
 
-pub const AREAS_HEADER: [&str; 7] = [
+pub const AREAS_HEADER: [&str; 10] = [
     "code",
     "name",
     "status",
     "status_label",
     "summary",
     "outcome_count",
+    "outcome_titles",
+    "themes",
+    "source_urls",
     "page_url",
 ];
+/// How several values share one cell of the CSV files (titles and addresses can hold spaces
+/// and commas, never this).
+pub const JOIN: &str = " ; ";
 pub const OUTCOMES_HEADER: [&str; 9] = [
     "area_code",
     "area_name",
@@ -58,34 +72,106 @@ fn csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
 }
 
+/// An area's outcomes (none where the content has no entry for it).
+fn outcomes_of(content: &Content, area: Area) -> &[Outcome] {
+    content
+        .entry(area)
+        .map(|e| e.outcomes.as_slice())
+        .unwrap_or_default()
+}
+
+/// The themes of `outcomes`, each once, in the order they first appear.
+fn themes_of(outcomes: &[Outcome]) -> Vec<&'static str> {
+    let mut themes = Vec::new();
+    for theme in outcomes.iter().flat_map(|o| &o.themes) {
+        if !themes.contains(&theme.id()) {
+            themes.push(theme.id());
+        }
+    }
+    themes
+}
+
 /// One row per area, in the order of the list of areas.
 pub fn areas_csv(content: &Content, site: &Site) -> String {
     csv(
         &AREAS_HEADER,
         search("").into_iter().map(|area| {
             let entry = content.entry(area);
+            let outcomes = outcomes_of(content, area);
+            let titles: Vec<&str> = outcomes.iter().map(|o| o.title.as_str()).collect();
+            let mut sources: Vec<&str> = Vec::new();
+            for url in outcomes.iter().flat_map(|o| &o.sources).map(Link::url) {
+                if !sources.contains(&url) {
+                    sources.push(url);
+                }
+            }
             vec![
                 area.code().to_owned(),
                 area.name().to_owned(),
                 entry.map_or("", |e| e.status.id()).to_owned(),
                 entry.map_or("", |e| e.status.label()).to_owned(),
                 entry.map_or("", |e| e.summary.as_str()).to_owned(),
-                entry.map_or(0, |e| e.outcomes.len()).to_string(),
+                outcomes.len().to_string(),
+                titles.join(JOIN),
+                themes_of(outcomes).join(" "),
+                sources.join(JOIN),
                 site.page(View::Area(area)),
             ]
         }),
     )
 }
 
+fn outcome_json(outcome: &Outcome) -> Value {
+    json!({
+        "title": outcome.title,
+        "text": outcome.text,
+        "themes": outcome.themes.iter().map(|t| t.id()).collect::<Vec<_>>(),
+        "quote": outcome.quote.as_ref().map(|q| json!({
+            "text": q.text,
+            "attribution": q.attribution,
+        })),
+        "sources": outcome.sources.iter().map(|l| json!({
+            "title": l.title,
+            "url": l.url(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The areas in the order of the list, each with its status, summary, page and outcomes, and
+/// the outcomes across London, with the licence and credit: the CSV files' content in one file.
+pub fn areas_json(content: &Content, site: &Site) -> String {
+    let areas: Vec<Value> = search("")
+        .into_iter()
+        .map(|area| {
+            let entry = content.entry(area);
+            json!({
+                "code": area.code(),
+                "name": area.name(),
+                "status": entry.map(|e| e.status.id()),
+                "status_label": entry.map(|e| e.status.label()),
+                "summary": entry.map(|e| e.summary.as_str()),
+                "page_url": site.page(View::Area(area)),
+                "outcomes": outcomes_of(content, area).iter().map(outcome_json).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let london: Vec<Value> = content
+        .programme
+        .iter()
+        .flat_map(|p| &p.london_wide)
+        .map(outcome_json)
+        .collect();
+    let document = json!({
+        "name": "Londoners did: what the community conversations led to, area by area",
+        "content": CONTENT_CREDIT,
+        "areas": areas,
+        "london_wide": { "code": LONDON_CODE, "outcomes": london },
+    });
+    serde_json::to_string_pretty(&document).expect("JSON values serialise") + "\n"
+}
+
 fn outcome_row(code: &str, name: &str, outcome: &Outcome) -> Vec<String> {
-    let join = |f: fn(&Link) -> &str| {
-        outcome
-            .sources
-            .iter()
-            .map(f)
-            .collect::<Vec<_>>()
-            .join(" ; ")
-    };
+    let join = |f: fn(&Link) -> &str| outcome.sources.iter().map(f).collect::<Vec<_>>().join(JOIN);
     vec![
         code.to_owned(),
         name.to_owned(),
@@ -168,13 +254,16 @@ pub fn boundaries_geojson(
 }
 
 /// What each column of [`AREAS_HEADER`] holds.
-const AREAS_COLUMNS: [&str; 7] = [
+const AREAS_COLUMNS: [&str; 10] = [
     "the area's GSS code (E09000001 to E09000033)",
     "its name",
     "what the report records of its conversation: outcomes, held or none-recorded",
     "the same, in words",
     "our summary of its story",
     "how many outcomes the report records for it",
+    "their titles, separated by \" ; \"",
+    "their themes, each once, separated by spaces",
+    "the addresses of their sources, each once, separated by \" ; \"",
     "the address of its page on this site",
 ];
 /// What each column of [`OUTCOMES_HEADER`] holds.
@@ -204,6 +293,9 @@ pub fn about_page() -> String {
         }
     };
     let file = |path: &str| path.strip_prefix("data/").unwrap_or(path).to_owned();
+    let download = |path: &str| {
+        html! { a href=(file(path)) download=(download_name(path)) { (file(path)) } }
+    };
     html! {
         (DOCTYPE)
         html lang="en-GB" {
@@ -215,16 +307,26 @@ pub fn about_page() -> String {
             body {
                 h1 { "The data behind the map" }
                 p {
-                    "Three files, free to reuse under their licences. "
+                    "Four files, free to reuse under their licences. "
                     a href="../" { "Back to the map" }
                 }
-                h2 { a href=(file(AREAS_CSV)) download { (file(AREAS_CSV)) } }
+                h2 { (download(AREAS_CSV)) }
                 p { "CSV, UTF-8, one row per area (London's 32 boroughs and the City), in alphabetical order." }
                 (columns(&AREAS_HEADER, &AREAS_COLUMNS))
-                h2 { a href=(file(OUTCOMES_CSV)) download { (file(OUTCOMES_CSV)) } }
+                h2 { (download(OUTCOMES_CSV)) }
                 p { "CSV, UTF-8, one row per outcome: each area's, then those across London." }
                 (columns(&OUTCOMES_HEADER, &OUTCOMES_COLUMNS))
-                h2 { a href=(file(BOUNDARIES_GEOJSON)) download { (file(BOUNDARIES_GEOJSON)) } }
+                h2 { (download(AREAS_JSON)) }
+                p {
+                    "JSON, UTF-8: the same as the two CSV files in one document. "
+                    code { "areas" } " lists each area, in the same order, with the columns of "
+                    (file(AREAS_CSV)) " and its " code { "outcomes" } ", each with its "
+                    code { "title" } ", " code { "text" } ", " code { "themes" } ", "
+                    code { "quote" } " (or null) and " code { "sources" } " ("
+                    code { "title" } " and " code { "url" } "); " code { "london_wide" }
+                    " holds the outcomes across London."
+                }
+                h2 { (download(BOUNDARIES_GEOJSON)) }
                 p {
                     "GeoJSON: the boundaries the map is drawn from, with each area's "
                     code { "code" } ", " code { "name" } ", " code { "status" } " and "

@@ -187,9 +187,10 @@ pub fn footer() -> Markup {
             // Relative to the site's root: the build resolves them on each area's page.
             p {
                 "Get the data: "
-                a href=(data::AREAS_CSV) download { "the areas" } ", "
-                a href=(data::OUTCOMES_CSV) download { "the outcomes" } " (CSV) and "
-                a href=(data::BOUNDARIES_GEOJSON) download { "the boundaries" } " (GeoJSON); "
+                a href=(data::AREAS_CSV) download=(data::download_name(data::AREAS_CSV)) { "the areas" } ", "
+                a href=(data::OUTCOMES_CSV) download=(data::download_name(data::OUTCOMES_CSV)) { "the outcomes" } " (CSV), "
+                a href=(data::AREAS_JSON) download=(data::download_name(data::AREAS_JSON)) { "both" } " (JSON) and "
+                a href=(data::BOUNDARIES_GEOJSON) download=(data::download_name(data::BOUNDARIES_GEOJSON)) { "the boundaries" } " (GeoJSON); "
                 a href=(data::ABOUT_PAGE) { "what they hold" } "."
             }
         }

@@ -255,8 +255,68 @@ fn the_areas_csv_has_a_row_per_area_that_agrees_with_the_content() {
         assert_eq!(row[3], entry.status.label());
         assert_eq!(row[4], entry.summary);
         assert_eq!(row[5], entry.outcomes.len().to_string());
-        assert_eq!(row[6], site.page(View::Area(area)));
+        let titles: Vec<&str> = entry.outcomes.iter().map(|o| o.title.as_str()).collect();
+        assert_eq!(row[6], titles.join(data::JOIN));
+        for outcome in &entry.outcomes {
+            for theme in &outcome.themes {
+                assert!(
+                    row[7].split(' ').any(|t| t == theme.id()),
+                    "{area}: {theme:?}"
+                );
+            }
+            for source in &outcome.sources {
+                assert!(
+                    row[8].split(data::JOIN).any(|u| u == source.url()),
+                    "{area}"
+                );
+            }
+        }
+        assert_eq!(row[9], site.page(View::Area(area)));
     }
+}
+
+#[test]
+fn the_areas_json_agrees_with_the_content_and_the_csv() {
+    let (_, content) = london();
+    let site = site();
+    let json: serde_json::Value = serde_json::from_str(&data::areas_json(&content, &site)).unwrap();
+    let areas = json["areas"].as_array().unwrap();
+    assert_eq!(areas.len(), 33);
+    let (_, rows) = parse_csv(&data::areas_csv(&content, &site));
+    for (area_json, row) in areas.iter().zip(&rows) {
+        assert_eq!(
+            area_json["code"],
+            row[0].as_str(),
+            "the same order as the CSV"
+        );
+        let area = Area::from_code(&row[0]).unwrap();
+        let entry = content.entry(area).unwrap();
+        assert_eq!(area_json["status"], entry.status.id());
+        assert_eq!(area_json["summary"], entry.summary.as_str());
+        assert_eq!(area_json["page_url"], site.page(View::Area(area)).as_str());
+        let outcomes = area_json["outcomes"].as_array().unwrap();
+        assert_eq!(outcomes.len(), entry.outcomes.len());
+        for (outcome_json, outcome) in outcomes.iter().zip(&entry.outcomes) {
+            assert_eq!(outcome_json["title"], outcome.title.as_str());
+            assert_eq!(outcome_json["text"], outcome.text.as_str());
+            let urls: Vec<&str> = outcome_json["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["url"].as_str().unwrap())
+                .collect();
+            assert_eq!(
+                urls,
+                outcome.sources.iter().map(|s| s.url()).collect::<Vec<_>>()
+            );
+        }
+    }
+    let london_wide = content.programme.as_ref().unwrap().london_wide.len();
+    assert_eq!(json["london_wide"]["code"], data::LONDON_CODE);
+    assert_eq!(
+        json["london_wide"]["outcomes"].as_array().unwrap().len(),
+        london_wide
+    );
 }
 
 #[test]
@@ -286,7 +346,7 @@ fn the_outcomes_csv_has_a_row_per_outcome() {
         assert_eq!(row[1], area.name());
         assert_eq!(row[3], outcome.text);
         assert_eq!(
-            row[8].split(" ; ").collect::<Vec<_>>(),
+            row[8].split(data::JOIN).collect::<Vec<_>>(),
             outcome.sources.iter().map(|s| s.url()).collect::<Vec<_>>()
         );
     }
