@@ -78,6 +78,9 @@
   addEventListener("hashchange", function () {
     if (root.classList.contains("js")) return;
     var target = document.getElementById(location.hash.slice(1));
-    if (target && target.matches(".panel")) open(target);
+    if (!target || !target.matches(".panel")) return;
+    open(target);
+    // A step's story, followed: the tour gives way to it, as it does with the app.
+    root.removeAttribute("data-tour");
   });
 })();

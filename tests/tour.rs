@@ -8,7 +8,9 @@ mod support;
 
 use serde_json::json;
 use support::browser::TAKEN_OVER;
-use support::{serve, serve_without_app, Browser, Engine, Reply, Scripts, StaticServer};
+use support::{
+    serve, serve_holding_the_app, serve_without_app, Browser, Engine, Reply, Scripts, StaticServer,
+};
 
 /// The page's tour state: the root's step, the steps shown, the panels shown, the boroughs
 /// the map highlights, how many it fades, what the live region says, and what has focus.
@@ -29,6 +31,45 @@ async fn wait_for_step(browser: &Browser, step: &str) {
              && location.search.endsWith('tour={step}')"
         ))
         .await;
+}
+
+/// A step's story followed before the app has arrived: the early script ends the tour for it
+/// at once, and the app, taking over, keeps it ended (the story the reader chose wins), with
+/// the story's own page in the address and no step.
+async fn a_steps_story_followed_before_the_app_ends_the_tour(engine: Engine) {
+    let server = serve_holding_the_app();
+    let browser = Browser::start(engine, 1280, 900).await;
+    browser.goto(&server.url("/?tour=3")).await;
+    browser
+        .wait_until("document.readyState === 'complete'")
+        .await;
+    assert_eq!(state(&browser).await["steps"], json!(["tour-3"]));
+    browser
+        .click("#tour-3 a[href='#area-barking-and-dagenham']")
+        .await;
+    browser
+        .wait_until("!document.documentElement.hasAttribute('data-tour')")
+        .await;
+    assert_eq!(
+        browser.shown_panels().await,
+        json!(["area-barking-and-dagenham"]),
+        "{engine}: before the app"
+    );
+    assert_eq!(browser.eval(&format!("return {TAKEN_OVER}")).await, false);
+    server.release();
+    browser.wait_for_panel("Barking and Dagenham").await;
+    browser
+        .wait_until("location.pathname === '/barking-and-dagenham/' && location.search === ''")
+        .await;
+    let after = state(&browser).await;
+    assert!(after["step"].is_null(), "{engine}: {after}");
+    assert_eq!(
+        after["panels"],
+        json!(["area-barking-and-dagenham"]),
+        "{engine}"
+    );
+    browser.assert_no_console_errors().await;
+    browser.close().await;
 }
 
 /// `?tour=3` shows step 3 from the first paint (the app held back) and, with the app, marks
@@ -395,5 +436,5 @@ async fn the_tour_is_accessible_in_both_colours_and_on_a_phone(engine: Engine) {
 }
 
 // History, focus and the first paint differ by engine; the rest is the same in each.
-browser_tests!(all: the_tour_steps_through_the_address_the_buttons_and_the_history);
+browser_tests!(all: the_tour_steps_through_the_address_the_buttons_and_the_history, a_steps_story_followed_before_the_app_ends_the_tour);
 browser_tests!([chromium]: a_steps_story_opens_and_odd_steps_are_explained, the_host_steers_the_tour_and_hears_its_steps, the_tour_is_accessible_in_both_colours_and_on_a_phone);

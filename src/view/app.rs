@@ -61,7 +61,7 @@ pub fn take_over() {
     embed_dialog::take_over();
     announcer::take_over(map);
     // Before the host's commands (which steer it) and the app's own Escape (which it comes first to).
-    tour::take_over();
+    tour::take_over(linked.is_some());
     host::connect_to_host(selection, address.child_id.clone());
     // From here the stylesheet shows the selected story instead of the `:target` one.
     browser::set_root_class(class::JS.name, true);

@@ -144,7 +144,9 @@ fn show(tour: Tour, step: u8) {
 /// adds a listener for them.
 type Handler = Box<dyn FnMut(Event)>;
 
-pub fn take_over() {
+/// `story_linked`: the address names a story in its fragment, followed before the app took
+/// over (a step's story link, say): the reader chose it, so the tour starts closed.
+pub fn take_over(story_linked: bool) {
     let Some(panel) = browser::query(class::TOUR_PANEL.selector) else {
         return;
     };
@@ -157,11 +159,17 @@ pub fn take_over() {
     TOUR.set(Some(tour));
     STEPS.set(browser::query_all_within(&panel, class::TOUR_STEP.selector));
     report_unknown_step(&address);
-    // The step the address asks for, as the early script showed it: nothing else changes.
-    let first = address
-        .tour
-        .filter(|&step| step <= step_count())
-        .unwrap_or(0);
+    // The step the address asks for, as the early script showed it: nothing else changes. A
+    // story followed before the app ended the tour there (public/early.js); its step leaves
+    // the address, in place.
+    let first = match address.tour {
+        Some(_) if story_linked => {
+            write_search(&with_tour(browser::SearchParams::current(), None), true);
+            0
+        }
+        Some(step) if step <= step_count() => step,
+        _ => 0,
+    };
     STEP.set(first);
     for button in browser::query_all_within(&panel, "button")
         .into_iter()
