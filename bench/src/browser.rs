@@ -9,10 +9,12 @@ pub struct Browser {
 }
 
 impl Browser {
-    pub async fn start() -> Result<Browser, String> {
+    /// A new browser, with `flags` added to Chromium's command line.
+    pub async fn start(flags: Vec<String>) -> Result<Browser, String> {
         let options = Options {
             // Navigation returns at once, so the runner can click while the page still loads.
             eager_navigation: true,
+            chromium_args: flags,
             ..Options::default()
         };
         Ok(Browser {

@@ -3,6 +3,7 @@
 //!
 //!   cargo run -p bench --release [-- --runs N]     the three pages (writes bench/RESULTS.md)
 //!   cargo run -p bench --release -- --scale        ours and D3 on about 5,000 polygons
+//!   cargo run -p bench --release -- --trace        where a settled click's time goes, ours and D3
 //!   cargo run -p bench --release -- generate-scale FILE    writes that polygon set
 
 mod browser;
@@ -15,6 +16,7 @@ mod results;
 mod run;
 mod scale;
 mod server;
+mod trace;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,16 +27,17 @@ use metrics::Figure;
 use run::Sample;
 use server::Server;
 
-const USAGE: &str = "usage: cargo run -p bench --release [-- [--runs N] [--scale]]
+const USAGE: &str = "usage: cargo run -p bench --release [-- [--runs N] [--scale | --trace]]
        cargo run -p bench --release -- generate-scale FILE";
 
 enum Command {
     Bench { runs: usize, scale: bool },
+    Trace { runs: usize },
     GenerateScale(PathBuf),
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
-    let (mut runs, mut scale) = (5, false);
+    let (mut runs, mut scale, mut traced) = (5, false, false);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--runs" => {
@@ -45,6 +48,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
                     .ok_or("--runs needs a positive whole number")?;
             }
             "--scale" => scale = true,
+            "--trace" => traced = true,
             "generate-scale" => {
                 let file = args.next().ok_or("generate-scale needs a file to write")?;
                 return Ok(Command::GenerateScale(file.into()));
@@ -52,7 +56,11 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
-    Ok(Command::Bench { runs, scale })
+    match (traced, scale) {
+        (true, true) => Err("--trace and --scale are separate runs".into()),
+        (true, false) => Ok(Command::Trace { runs }),
+        (false, _) => Ok(Command::Bench { runs, scale }),
+    }
 }
 
 #[tokio::main]
@@ -60,6 +68,7 @@ async fn main() -> ExitCode {
     let result = match parse(std::env::args().skip(1)) {
         Ok(Command::GenerateScale(file)) => generate_scale(&file),
         Ok(Command::Bench { runs, scale }) => bench(runs, scale).await,
+        Ok(Command::Trace { runs }) => traced(runs).await,
         Err(e) => {
             eprintln!("{e}\n{USAGE}");
             return ExitCode::from(2);
@@ -72,6 +81,44 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Ours and D3, each visited `runs` times on the slow phone with Chromium tracing itself: the
+/// median of each step of their settled clicks (the first click, made while the page loads,
+/// is left out), printed and written to `bench/RESULTS.md`.
+async fn traced(runs: usize) -> Result<(), String> {
+    /// Long enough for a whole slow-phone visit (about 16 s here).
+    const SECONDS: u64 = 40;
+    let pages = vec![pages::ours()?, pages::d3()?];
+    let load = machine::load();
+    let version = chromium_version().await?;
+    let folder = pages::repo().join("target");
+    let mut columns = Vec::new();
+    for (index, page) in pages.iter().enumerate() {
+        let server = Server::start(page.site.clone()).map_err(|e| format!("cannot serve: {e}"))?;
+        let mut settled = Vec::new();
+        for round in 1..=runs {
+            let file = folder.join(format!("bench-trace-{}-{round}.json", page.label));
+            let nonce = (index * runs + round) as u64;
+            run::measure_traced(page, &server.url(page.start), nonce, &file, SECONDS).await?;
+            let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let trace = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+            let clicks = trace::clicks(&trace);
+            eprintln!(
+                "[trace {round}/{runs}] {}: {} clicks traced ({})",
+                page.label,
+                clicks.len(),
+                file.display()
+            );
+            settled.extend(clicks.into_iter().skip(1));
+        }
+        columns.push((page.label, trace::median_cost(&settled), settled.len()));
+    }
+    let markdown = results::trace_table(&version, &load, runs, &columns);
+    println!("{markdown}");
+    let file = results::write_section(&markdown, "trace")?;
+    eprintln!("wrote {}", file.display());
+    Ok(())
 }
 
 /// The scale set, as the bytes the D3 page fetches and our page is rendered from.
@@ -175,7 +222,7 @@ async fn bench(runs: usize, scale: bool) -> Result<(), String> {
 }
 
 async fn chromium_version() -> Result<String, String> {
-    let browser = browser::Browser::start().await?;
+    let browser = browser::Browser::start(Vec::new()).await?;
     let version = cdp::browser_version(&browser).await;
     browser.close().await;
     version

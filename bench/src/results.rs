@@ -324,12 +324,71 @@ each figure means. Each run replaces its own section.\n";
 
 /// Replaces this mode's section of `bench/RESULTS.md` (creating the file if needed).
 pub fn write(markdown: &str, scale: bool) -> Result<PathBuf, String> {
+    write_section(markdown, if scale { "scale" } else { "main" })
+}
+
+/// Replaces the section `name` of `bench/RESULTS.md` (creating the file if needed).
+pub fn write_section(markdown: &str, name: &str) -> Result<PathBuf, String> {
     let file = pages::repo().join("bench/RESULTS.md");
     let old = std::fs::read_to_string(&file).unwrap_or_else(|_| TITLE.to_owned());
-    let section = if scale { "scale" } else { "main" };
-    std::fs::write(&file, report::replace_section(&old, section, markdown))
+    std::fs::write(&file, report::replace_section(&old, name, markdown))
         .map_err(|e| format!("{}: {e}", file.display()))?;
     Ok(file)
+}
+
+/// The trace run's table: each step of a settled click on the main thread, the median over
+/// the settled clicks of every run, one column per page.
+pub fn trace_table(
+    version: &str,
+    load: &str,
+    runs: usize,
+    columns: &[(&str, crate::trace::ClickCost, usize)],
+) -> String {
+    let mut out = format!(
+        "## Where a settled click's time goes\n\n- Measured {} on {} (load average {load} at the start), {version}; \
+         `cargo run -p bench --release -- --trace`, {runs} visit(s) a page on the slow phone, Chromium tracing \
+         itself (`--trace-startup`, {}).\n- Each figure is the median over the settled clicks (the four after the one made while the page loads) \
+         of the main thread's milliseconds, from the click's `pointerdown` to the end of the first frame committed after it: \
+         top-level tasks by name, and the style and layout that the event handlers forced inside their own time.\n\n",
+        machine::now_utc(),
+        machine::cpu(),
+        crate::trace::CATEGORIES,
+    );
+    let header: Vec<String> = columns
+        .iter()
+        .map(|(label, _, n)| format!("{label} ({n} clicks)"))
+        .collect();
+    out.push_str(&format!("| step | {} |\n|---|{}\n", header.join(" | "), "---:|".repeat(columns.len())));
+    let names: std::collections::BTreeSet<&String> =
+        columns.iter().flat_map(|(_, cost, _)| cost.steps.keys()).collect();
+    let mut rows: Vec<(&String, f64)> = names
+        .into_iter()
+        .map(|name| {
+            let most = columns
+                .iter()
+                .map(|(_, c, _)| c.steps.get(name).copied().unwrap_or(0.0))
+                .fold(0.0, f64::max);
+            (name, most)
+        })
+        .collect();
+    // The costly steps first; steps under 0.1 ms everywhere are left out.
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (name, most) in rows {
+        if most < 0.1 {
+            continue;
+        }
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|(_, c, _)| format!("{:.1}", c.steps.get(name).copied().unwrap_or(0.0)))
+            .collect();
+        out.push_str(&format!("| {} | {} |\n", name, cells.join(" | ")));
+    }
+    let spans: Vec<String> = columns
+        .iter()
+        .map(|(_, c, _)| format!("**{:.1}**", c.span))
+        .collect();
+    out.push_str(&format!("| **pointerdown to the frame's commit** | {} |\n", spans.join(" | ")));
+    out
 }
 
 /// Replaces the README's `<!-- bench -->` section with a run's summary, so that its figures

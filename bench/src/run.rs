@@ -85,9 +85,40 @@ pub async fn measure(
     nonce: u64,
     patience: Duration,
 ) -> Result<Sample, String> {
-    let browser = Browser::start().await?;
+    let browser = Browser::start(Vec::new()).await?;
     let result = visit(&browser, page, url, throttling, nonce, patience).await;
     browser.close().await;
+    result
+}
+
+/// A visit as [`measure`] makes it, with Chromium tracing itself from its start into `file`
+/// (see `trace.rs`) for `seconds`; returns once the browser has written the trace.
+pub async fn measure_traced(
+    page: &Page,
+    url: &str,
+    nonce: u64,
+    file: &std::path::Path,
+    seconds: u64,
+) -> Result<Sample, String> {
+    let _ = std::fs::remove_file(file);
+    let browser = Browser::start(crate::trace::flags(file, seconds)).await?;
+    let patience = Duration::from_secs(120);
+    let result = visit(&browser, page, url, Throttling::SlowPhone, nonce, patience).await;
+    // Chromium writes the trace when its time is up, a JSON document that parses once whole.
+    let deadline = Instant::now() + Duration::from_secs(seconds + 60);
+    let written = loop {
+        let whole = std::fs::read(file)
+            .ok()
+            .is_some_and(|bytes| serde_json::from_slice::<Value>(&bytes).is_ok());
+        if whole || Instant::now() > deadline {
+            break whole;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    };
+    browser.close().await;
+    if !written {
+        return Err(format!("Chromium wrote no trace to {}", file.display()));
+    }
     result
 }
 

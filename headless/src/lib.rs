@@ -31,6 +31,8 @@ pub struct Options {
     /// `true` to return from navigation at once, so a page can be used while it loads.
     pub eager_navigation: bool,
     pub scripts: Scripts,
+    /// More command-line flags for Chromium (the benchmark's trace); the others ignore them.
+    pub chromium_args: Vec<String>,
 }
 
 pub struct Session {
@@ -61,7 +63,13 @@ impl Session {
         }
         let port = free_port()?;
         let scratch = scratch_dir(&format!("{engine}").to_lowercase())?;
-        let caps = engine.capabilities(options.window, options.scripts, &scratch);
+        let mut caps = engine.capabilities(options.window, options.scripts, &scratch);
+        if let Some(args) = caps
+            .pointer_mut("/goog:chromeOptions/args")
+            .and_then(Value::as_array_mut)
+        {
+            args.extend(options.chromium_args.iter().map(|arg| json!(arg)));
+        }
         let mut caps: Capabilities = serde_json::from_value(caps).map_err(|e| e.to_string())?;
         if options.eager_navigation {
             caps.insert("pageLoadStrategy".into(), json!("none"));
