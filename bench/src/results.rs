@@ -358,9 +358,15 @@ pub fn trace_table(
         .iter()
         .map(|(label, _, n)| format!("{label} ({n} clicks)"))
         .collect();
-    out.push_str(&format!("| step | {} |\n|---|{}\n", header.join(" | "), "---:|".repeat(columns.len())));
-    let names: std::collections::BTreeSet<&String> =
-        columns.iter().flat_map(|(_, cost, _)| cost.steps.keys()).collect();
+    out.push_str(&format!(
+        "| step | {} |\n|---|{}\n",
+        header.join(" | "),
+        "---:|".repeat(columns.len())
+    ));
+    let names: std::collections::BTreeSet<&String> = columns
+        .iter()
+        .flat_map(|(_, cost, _)| cost.steps.keys())
+        .collect();
     let mut rows: Vec<(&String, f64)> = names
         .into_iter()
         .map(|name| {
@@ -387,7 +393,10 @@ pub fn trace_table(
         .iter()
         .map(|(_, c, _)| format!("**{:.1}**", c.span))
         .collect();
-    out.push_str(&format!("| **pointerdown to the frame's commit** | {} |\n", spans.join(" | ")));
+    out.push_str(&format!(
+        "| **pointerdown to the frame's commit** | {} |\n",
+        spans.join(" | ")
+    ));
     out
 }
 

@@ -70,7 +70,8 @@ pub struct ClickCost {
 /// Each click of the trace, in order.
 pub fn clicks(trace: &Value) -> Vec<ClickCost> {
     let events = events(trace);
-    let dispatch = |e: &Event, kind: &str| e.name == "EventDispatch" && e.kind.as_deref() == Some(kind);
+    let dispatch =
+        |e: &Event, kind: &str| e.name == "EventDispatch" && e.kind.as_deref() == Some(kind);
     let mut costs = Vec::new();
     for click in events.iter().filter(|e| dispatch(e, "click")) {
         let thread = click.thread;
@@ -209,9 +210,16 @@ mod tests {
     fn the_median_counts_a_missing_step_as_zero() {
         let cost = |span: f64, layout: Option<f64>| ClickCost {
             span,
-            steps: layout.map(|ms| ("Layout".to_owned(), ms)).into_iter().collect(),
+            steps: layout
+                .map(|ms| ("Layout".to_owned(), ms))
+                .into_iter()
+                .collect(),
         };
-        let median = median_cost(&[cost(10.0, Some(4.0)), cost(30.0, None), cost(20.0, Some(2.0))]);
+        let median = median_cost(&[
+            cost(10.0, Some(4.0)),
+            cost(30.0, None),
+            cost(20.0, Some(2.0)),
+        ]);
         assert_eq!(median.span, 20.0);
         assert_eq!(median.steps["Layout"], 2.0);
     }
