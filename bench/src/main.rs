@@ -89,7 +89,7 @@ async fn main() -> ExitCode {
 async fn traced(runs: usize) -> Result<(), String> {
     /// Long enough for a whole slow-phone visit (about 16 s here).
     const SECONDS: u64 = 40;
-    let pages = vec![pages::ours()?, pages::d3()?];
+    let pages = [pages::ours()?, pages::d3()?];
     let load = machine::load();
     let version = chromium_version().await?;
     let folder = pages::repo().join("target");
