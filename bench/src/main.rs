@@ -100,9 +100,8 @@ async fn traced(runs: usize) -> Result<(), String> {
         for round in 1..=runs {
             let file = folder.join(format!("bench-trace-{}-{round}.json", page.label));
             let nonce = (index * runs + round) as u64;
-            run::measure_traced(page, &server.url(page.start), nonce, &file, SECONDS).await?;
-            let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-            let trace = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+            let trace =
+                run::measure_traced(page, &server.url(page.start), nonce, &file, SECONDS).await?;
             let clicks = trace::clicks(&trace);
             eprintln!(
                 "[trace {round}/{runs}] {}: {} clicks traced ({})",

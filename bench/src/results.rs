@@ -157,6 +157,18 @@ fn metrics(throttling: Throttling, scale: bool) -> Vec<Metric> {
     rows
 }
 
+/// One column per page, with its samples under one condition.
+fn columns<'a>(pages: &'a [Page], samples: &'a [Vec<Sample>]) -> Vec<Column<'a>> {
+    pages
+        .iter()
+        .zip(samples)
+        .map(|(page, samples)| Column {
+            label: page.label,
+            samples,
+        })
+        .collect()
+}
+
 /// The README's summary of a run (its `<!-- bench -->` section): when and where it ran, and
 /// the first condition's table (the slow phone), as Markdown.
 pub fn summary(
@@ -171,14 +183,7 @@ pub fn summary(
         context[0], header.runs
     );
     if let Some((throttling, samples)) = results.first() {
-        let columns: Vec<Column> = pages
-            .iter()
-            .zip(samples)
-            .map(|(page, samples)| Column {
-                label: page.label,
-                samples,
-            })
-            .collect();
+        let columns = columns(pages, samples);
         summary.push_str(&report::table(&metrics(*throttling, header.scale), &columns).markdown());
     }
     summary
@@ -211,14 +216,7 @@ pub fn render(
             Throttling::SlowPhone => "Slow phone (Lighthouse mobile throttling)",
             Throttling::None => "Unthrottled (the machine's own speed, same screen)",
         };
-        let columns: Vec<Column> = pages
-            .iter()
-            .zip(samples)
-            .map(|(page, samples)| Column {
-                label: page.label,
-                samples,
-            })
-            .collect();
+        let columns = columns(pages, samples);
         let table = report::table(&metrics(*throttling, header.scale), &columns);
         let counts: Vec<String> = columns
             .iter()

@@ -92,34 +92,32 @@ pub async fn measure(
 }
 
 /// A visit as [`measure`] makes it, with Chromium tracing itself from its start into `file`
-/// (see `trace.rs`) for `seconds`; returns once the browser has written the trace.
+/// (see `trace.rs`) for `seconds`; returns the trace once the browser has written it.
 pub async fn measure_traced(
     page: &Page,
     url: &str,
     nonce: u64,
     file: &std::path::Path,
     seconds: u64,
-) -> Result<Sample, String> {
+) -> Result<Value, String> {
     let _ = std::fs::remove_file(file);
     let browser = Browser::start(crate::trace::flags(file, seconds)).await?;
     let patience = Duration::from_secs(120);
-    let result = visit(&browser, page, url, Throttling::SlowPhone, nonce, patience).await;
+    let visited = visit(&browser, page, url, Throttling::SlowPhone, nonce, patience).await;
     // Chromium writes the trace when its time is up, a JSON document that parses once whole.
     let deadline = Instant::now() + Duration::from_secs(seconds + 60);
-    let written = loop {
+    let trace = loop {
         let whole = std::fs::read(file)
             .ok()
-            .is_some_and(|bytes| serde_json::from_slice::<Value>(&bytes).is_ok());
-        if whole || Instant::now() > deadline {
+            .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok());
+        if whole.is_some() || Instant::now() > deadline {
             break whole;
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
     };
     browser.close().await;
-    if !written {
-        return Err(format!("Chromium wrote no trace to {}", file.display()));
-    }
-    result
+    visited?;
+    trace.ok_or_else(|| format!("Chromium wrote no trace to {}", file.display()))
 }
 
 async fn visit(
