@@ -80,15 +80,15 @@ fn outcomes_of(content: &Content, area: Area) -> &[Outcome] {
         .unwrap_or_default()
 }
 
-/// The themes of `outcomes`, each once, in the order they first appear.
-fn themes_of(outcomes: &[Outcome]) -> Vec<&'static str> {
-    let mut themes = Vec::new();
-    for theme in outcomes.iter().flat_map(|o| &o.themes) {
-        if !themes.contains(&theme.id()) {
-            themes.push(theme.id());
+/// `items` with each value kept once, where it first appears.
+fn each_once<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut kept = Vec::new();
+    for item in items {
+        if !kept.contains(&item) {
+            kept.push(item);
         }
     }
-    themes
+    kept
 }
 
 /// One row per area, in the order of the list of areas.
@@ -99,12 +99,8 @@ pub fn areas_csv(content: &Content, site: &Site) -> String {
             let entry = content.entry(area);
             let outcomes = outcomes_of(content, area);
             let titles: Vec<&str> = outcomes.iter().map(|o| o.title.as_str()).collect();
-            let mut sources: Vec<&str> = Vec::new();
-            for url in outcomes.iter().flat_map(|o| &o.sources).map(Link::url) {
-                if !sources.contains(&url) {
-                    sources.push(url);
-                }
-            }
+            let themes = each_once(outcomes.iter().flat_map(|o| &o.themes).map(|t| t.id()));
+            let sources = each_once(outcomes.iter().flat_map(|o| &o.sources).map(Link::url));
             vec![
                 area.code().to_owned(),
                 area.name().to_owned(),
@@ -113,7 +109,7 @@ pub fn areas_csv(content: &Content, site: &Site) -> String {
                 entry.map_or("", |e| e.summary.as_str()).to_owned(),
                 outcomes.len().to_string(),
                 titles.join(JOIN),
-                themes_of(outcomes).join(" "),
+                themes.join(" "),
                 sources.join(JOIN),
                 site.page(View::Area(area)),
             ]
@@ -200,10 +196,7 @@ fn outcome_row(code: &str, name: &str, outcome: &Outcome) -> Vec<String> {
 /// the London region's code).
 pub fn outcomes_csv(content: &Content) -> String {
     let areas = search("").into_iter().flat_map(|area| {
-        content
-            .entry(area)
-            .map(|e| e.outcomes.as_slice())
-            .unwrap_or_default()
+        outcomes_of(content, area)
             .iter()
             .map(move |o| outcome_row(area.code(), area.name(), o))
     });
