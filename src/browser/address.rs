@@ -123,10 +123,7 @@ pub fn site_root() -> String {
 /// absolute address it names from this page, so that it still names the same file once the
 /// address moves to a page of another depth (`/` to `/hackney/`) without a reload.
 pub fn pin_relative_links() {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
+    let Some(root) = super::root_element() else {
         return;
     };
     for link in super::query_all_within(&root, "a[href]") {

@@ -32,6 +32,11 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
+/// The root element, `<html>`.
+fn root_element() -> Option<web_sys::Element> {
+    document()?.document_element()
+}
+
 /// The first element matching `selector`.
 pub fn query(selector: &str) -> Option<web_sys::Element> {
     document()?.query_selector(selector).ok()?
@@ -66,27 +71,25 @@ pub fn append_element(
 /// An attribute of the root element (`<html>`), if it has it.
 #[inline(never)]
 pub fn root_attribute(name: &str) -> Option<String> {
-    document()?.document_element()?.get_attribute(name)
+    root_element()?.get_attribute(name)
 }
 
 /// Whether the root element has `class` (see `borough_core::contract::class`).
 pub fn root_has_class(class: &str) -> bool {
-    document()
-        .and_then(|d| d.document_element())
-        .is_some_and(|root| root.class_list().contains(class))
+    root_element().is_some_and(|root| root.class_list().contains(class))
 }
 
 /// Adds or removes `class` on the root element, which the stylesheet follows (see
 /// `borough_core::contract::class`: `js`, the app has taken over; `no-app`, it cannot run).
 pub fn set_root_class(class: &str, on: bool) {
-    if let Some(root) = document().and_then(|d| d.document_element()) {
+    if let Some(root) = root_element() {
         let _ = root.class_list().toggle_with_force(class, on);
     }
 }
 
 /// Sets the root element's attribute `name` to `value`, or removes it (`None`).
 pub fn set_root_attribute(name: &str, value: Option<&str>) {
-    if let Some(root) = document().and_then(|d| d.document_element()) {
+    if let Some(root) = root_element() {
         let _ = match value {
             Some(value) => root.set_attribute(name, value),
             None => root.remove_attribute(name),
