@@ -1,6 +1,7 @@
 //! Project tasks that run natively, outside the app: `cargo xtask <task>` (see `.cargo/config.toml`).
 
 mod fuzz;
+mod imports;
 mod prerender;
 mod preview;
 mod topojson;

@@ -14,7 +14,7 @@ use borough_core::content::CONTENT_PATH;
 use borough_page::meta::{self, Site};
 use borough_page::{self as page, data, View, GEOMETRY_PATH};
 
-use crate::preview;
+use crate::{imports, preview};
 use sha2::{Digest, Sha256};
 
 /// The stylesheet link Trunk writes (its `integrity` attribute follows).
@@ -26,7 +26,10 @@ const EARLY_SCRIPT: &str = "public/early.js";
 /// The same policy as an nginx directive, for `deploy/nginx.conf` to include.
 const NGINX_POLICY: &str = "csp.nginx.conf";
 /// The app's loader and wasm-bindgen's glue, which every visit downloads too.
-const SCRIPTS: [&str; 2] = ["boot.js", "borough-map.js"];
+const SCRIPTS: [&str; 2] = ["boot.js", APP_GLUE];
+/// wasm-bindgen's glue and the WebAssembly it loads, as Trunk names them.
+const APP_GLUE: &str = "borough-map.js";
+const APP_WASM: &str = "borough-map_bg.wasm";
 
 pub fn prerender(dist: &Path) -> Result<(), String> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -82,8 +85,22 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
         ("sitemap.xml".to_owned(), meta::sitemap(&site).into_bytes()),
         ("robots.txt".to_owned(), meta::robots(&site).into_bytes()),
     ]);
+    let wasm_path = dist.join(APP_WASM);
+    let wasm = std::fs::read(&wasm_path).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+    let mut glue = read(&dist.join(APP_GLUE))?;
+    if let Some((short, renamed)) =
+        imports::shorten(&wasm, &glue).map_err(|e| format!("{APP_WASM}: {e}"))?
+    {
+        files.push((APP_WASM.to_owned(), short));
+        glue = renamed;
+    }
     for script in SCRIPTS {
-        let text = minified(repo, &read(&dist.join(script))?, script)?;
+        let source = if script == APP_GLUE {
+            glue.clone()
+        } else {
+            read(&dist.join(script))?
+        };
+        let text = minified(repo, &source, script)?;
         files.push((script.to_owned(), text.into_bytes()));
     }
     let headers = allow_inline(&read(&dist.join("_headers"))?, "style-src", &csp_hash(&css))?;
@@ -105,7 +122,7 @@ pub fn prerender(dist: &Path) -> Result<(), String> {
     println!(
         "prerendered the map and every story into {} and each area's page (<slug>/index.html), \
          with the stylesheet inline; comments left out of the pages and their stylesheet, the \
-         early script and {} minified by esbuild; the data files, sitemap.xml and robots.txt for {} ({}); {} preview \
+         early script and {} minified by esbuild, the app's imports renamed short; the data files, sitemap.xml and robots.txt for {} ({}); {} preview \
          images, {rendered} of them rendered anew",
         index_path.display(),
         SCRIPTS.join(" and "),
