@@ -1,6 +1,6 @@
 //! The address: reading it as `public/early.js` does, and writing it into the history.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use wasm_bindgen::JsValue;
 
@@ -82,6 +82,7 @@ pub fn set_address(path: Option<&str>, search: &str, replace: bool) {
         return;
     }
     let url = format!("{path}{search}{kept_hash}");
+    pin_relative_links();
     if let Ok(history) = window.history() {
         let result = if replace {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
@@ -119,10 +120,20 @@ pub fn site_root() -> String {
     })
 }
 
+thread_local! {
+    /// Whether the page's relative links have been pinned (see [`pin_relative_links`]).
+    static LINKS_PINNED: Cell<bool> = const { Cell::new(false) };
+}
+
 /// Every relative link of the page (`data/index.html`, `../data/areas.csv`) rewritten to the
 /// absolute address it names from this page, so that it still names the same file once the
-/// address moves to a page of another depth (`/` to `/hackney/`) without a reload.
-pub fn pin_relative_links() {
+/// address moves to a page of another depth (`/` to `/hackney/`) without a reload. Once, just
+/// before the app first changes the address: not while it takes the page over, where reading
+/// every link (some 290) would delay the page's first answer to a tap.
+fn pin_relative_links() {
+    if LINKS_PINNED.replace(true) {
+        return;
+    }
     let Some(root) = super::root_element() else {
         return;
     };

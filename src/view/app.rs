@@ -35,7 +35,6 @@ pub fn take_over() {
 
     // Before the address changes, while its path is still this page's own.
     browser::site_root();
-    browser::pin_relative_links();
     let address = UrlState::read(&browser::SearchParams::current());
     let linked = linked_story();
     let selection = Selection::new(

@@ -15,16 +15,18 @@ use crate::browser;
 use borough_core::area::Area;
 use borough_core::contract::{attr, class, id, story_in_fragment};
 
-/// Runs before the other parts take the page over (see `scrolled` below).
+/// Runs before the other parts take the page over: it marks the open story first.
 pub fn take_over(elements: Rc<PageElements>) {
     let selection = shared::<Selection>();
     // Whether the reader has scrolled the column (beside the map on a wide screen). Writing
     // scrollTop makes the browser lay the page out there and then, in the middle of a click,
-    // so a column already at its top is left alone. Read before the app changes anything,
-    // while the layout is still the one painted, so reading costs nothing.
+    // so a column already at its top is left alone. Read once the take-over has been painted,
+    // when the layout is clean and reading it costs nothing (read now, while the page may still
+    // be loading, it would lay the page out once more in the take-over's task).
     let scrolled = Rc::new(Cell::new(false));
     if let Some(column) = elements.panel_column.clone() {
-        scrolled.set(column.scroll_top() > 0);
+        let (first, column_read) = (scrolled.clone(), column.clone());
+        browser::after_next_paint(move || first.set(column_read.scroll_top() > 0));
         let scrolled = scrolled.clone();
         browser::listen(&column.clone(), "scroll", move |_| {
             scrolled.set(column.scroll_top() > 0);
