@@ -24,7 +24,16 @@ pub fn has_panicked() -> bool {
 pub fn install_hook() {
     std::panic::set_hook(Box::new(|info| {
         PANICKED.store(true, Ordering::Relaxed);
-        web_sys::console::error_1(&JsValue::from_str(&format!("borough map panicked: {info}")));
+        // Where, not what: the message's formatting would cost the WebAssembly some 350 bytes
+        // (issue 18), and the place is what a maintainer needs to find it.
+        let mut message = String::from("borough map panicked");
+        if let Some(place) = info.location() {
+            message.push_str(" at ");
+            message.push_str(place.file());
+            message.push(':');
+            message.push_str(&place.line().to_string());
+        }
+        web_sys::console::error_1(&JsValue::from_str(&message));
         hand_back_the_page();
     }));
 }
