@@ -12,8 +12,8 @@ const GLUE_MODULE: &str = "./borough-map_bg.js";
 /// The module name they get instead.
 const SHORT_MODULE: &str = "a";
 
-/// The WebAssembly and its glue with every import renamed short, or `None` if the imports
-/// already have their short names (the build ran over this folder before).
+/// The WebAssembly and its glue with every import renamed short, or `None` if there is nothing
+/// to rename: no imports, or their short names already (the build ran over this folder before).
 pub fn shorten(wasm: &[u8], glue: &str) -> Result<Option<(Vec<u8>, String)>, String> {
     let mut module = Module::new();
     let mut renamed: Vec<(String, String)> = Vec::new();
@@ -41,6 +41,9 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<Option<(Vec<u8>, String)>, Str
                 data: &wasm[range],
             });
         }
+    }
+    if renamed.is_empty() {
+        return Ok(None);
     }
     let mut glue = replace_once(
         glue,
@@ -153,8 +156,9 @@ mod tests {
         );
         wasmparser::validate(&short).unwrap();
         assert!(short.len() < wasm.len());
-        // Run again over its own output, it leaves both alone.
+        // Run again over its own output, it leaves both alone; and a module without imports too.
         assert_eq!(shorten(&short, &glue).unwrap(), None);
+        assert_eq!(shorten(&Module::new().finish(), "go();").unwrap(), None);
     }
 
     #[test]

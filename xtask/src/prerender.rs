@@ -374,6 +374,8 @@ mod tests {
         for script in SCRIPTS {
             std::fs::write(dist.join(script), "go();\n").unwrap();
         }
+        // A WebAssembly module with nothing in it (and so no imports to rename).
+        std::fs::write(dist.join(APP_WASM), b"\0asm\x01\0\0\0").unwrap();
         // The last thing the build reads: a policy it cannot extend.
         std::fs::write(
             dist.join("_headers"),
