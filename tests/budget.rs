@@ -30,12 +30,13 @@ const APP_BEFORE_TOUR: u64 = 56_604 + 5_999;
 
 /// The ratchet (issue 18): the home page's sizes as built with the tour, the area pages' share,
 /// download and print, and the phone sheet all merged (a9f99bc: page 15,627, app 58,845, glue
-/// 4,882, loader 414; first load 79,768), rounded up a little for the build's noise. A change
-/// that grows past them raises them in its own commit, saying why. Issue 18's goal for the app
-/// is 40,000.
+/// 4,882, loader 414; first load 79,768), then lowered with short import names, talc and the
+/// panic hook's plainer message (7222925: page 15,671, app 56,394, glue 3,278, loader 414;
+/// first load 75,757), rounded up a little for the build's noise. A change that grows past them
+/// raises them in its own commit, saying why. Issue 18's goal for the app is 40,000.
 const PAGE_LIMIT: u64 = 15_750;
-const APP_LIMIT: u64 = 64_000;
-const HOME_FIRST_LOAD_LIMIT: u64 = 80_000;
+const APP_LIMIT: u64 = 60_000;
+const HOME_FIRST_LOAD_LIMIT: u64 = 76_000;
 /// How far an area's page may be from the home page (issue 15).
 const AREA_PAGES_ALLOWANCE: u64 = 1_000;
 
