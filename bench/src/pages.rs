@@ -30,11 +30,22 @@ pub const GEOMETRY_URL: &str = "/geo/boroughs.geojson";
 /// How the reference pages mark their one panel's title (`pages/shared/panel.js`).
 const REFERENCE_PANEL_TITLE: &str = "#panel-title";
 
-/// Our page's shown story, by its title. Before the app has taken over (no class `js` on
-/// <html>) the story shown is the one the address's #fragment targets (CSS `:target`); after,
-/// it is the one area section without the `hidden` attribute.
-const OUR_PANEL_TITLE: &str = ":root.js .area-panel:not([hidden]) .panel-head h2, \
-                               :root:not(.js) .area-panel:target .panel-head h2";
+/// Our page's shown story, by its title, in the contract's names (as the stylesheet shows it):
+/// before the app has taken over (no class `js` on <html>), the story the address's #fragment
+/// targets (CSS `:target`); after, the one the app marks open (`data-open`).
+fn our_panel_title() -> String {
+    use borough_core::contract::{attr, class};
+    let (js, story, open) = (class::JS, class::AREA_PANEL.selector, attr::OPEN.selector);
+    format!(
+        ":root{} {story}{open} h2, :root:not({}) {story}:target h2",
+        js.selector, js.selector
+    )
+}
+
+/// The attributes whose changes may show or hide a panel: the probe looks again after each.
+fn watched_attributes() -> [&'static str; 3] {
+    ["class", "hidden", borough_core::contract::attr::OPEN.name]
+}
 
 /// Our app marks its take-over of the prerendered page with this class on <html>.
 const OUR_APP_READY: &str = ":root.js";
@@ -46,7 +57,7 @@ pub struct Page {
     /// Selector of the map's shapes, one per area.
     pub shapes: &'static str,
     /// Selector of the title of the area panel shown (or of every shown one).
-    pub panel_title: &'static str,
+    pub panel_title: String,
     /// Selector that matches once the page's own script has taken over, if that is a step of
     /// its own (ours: the WebAssembly app); the runner waits for it before reading memory.
     pub app_ready: Option<&'static str>,
@@ -61,6 +72,7 @@ impl Page {
             "shapes": self.shapes,
             "shapeCount": 33,
             "panelTitle": self.panel_title,
+            "attributes": watched_attributes(),
             "panel": ".area-panel",
             "panelReady": ".status",
             "panels": CLICKS.map(|(_, name)| name),
@@ -91,7 +103,7 @@ pub fn ours() -> Result<Page, String> {
         label: "ours",
         start: "/",
         shapes: "svg.map path.borough",
-        panel_title: OUR_PANEL_TITLE,
+        panel_title: our_panel_title(),
         app_ready: Some(OUR_APP_READY),
         site,
     })
@@ -158,7 +170,7 @@ pub fn d3() -> Result<Page, String> {
         label: "D3",
         start: "/",
         shapes: "svg.map path.borough",
-        panel_title: REFERENCE_PANEL_TITLE,
+        panel_title: REFERENCE_PANEL_TITLE.into(),
         app_ready: None,
         site,
     })
@@ -185,7 +197,7 @@ pub fn leaflet() -> Result<Page, String> {
         label: "Leaflet",
         start: "/",
         shapes: ".leaflet-overlay-pane path.borough",
-        panel_title: REFERENCE_PANEL_TITLE,
+        panel_title: REFERENCE_PANEL_TITLE.into(),
         app_ready: None,
         site,
     })
@@ -278,13 +290,14 @@ mod tests {
             app_ready,
             site: Site::default(),
         };
-        let ours = page(OUR_PANEL_TITLE, Some(OUR_APP_READY)).probe_config(7);
+        let ours = page(our_panel_title(), Some(OUR_APP_READY)).probe_config(7);
         assert_eq!(
             ours["panelTitle"],
-            ":root.js .area-panel:not([hidden]) .panel-head h2, :root:not(.js) .area-panel:target .panel-head h2"
+            ":root.js .area-panel[data-open] h2, :root:not(.js) .area-panel:target h2"
         );
+        assert_eq!(ours["attributes"], json!(["class", "hidden", "data-open"]));
         assert_eq!(ours["appReady"], ":root.js");
-        let d3 = page(REFERENCE_PANEL_TITLE, None).probe_config(8);
+        let d3 = page(REFERENCE_PANEL_TITLE.into(), None).probe_config(8);
         assert_eq!(d3["panelTitle"], "#panel-title");
         assert!(d3["appReady"].is_null());
         assert_eq!(d3["nonce"], 8);

@@ -103,14 +103,14 @@
     }
     notify();
   };
-  // Attributes too: our app shows a story by toggling `hidden`, and marks its take-over with a
-  // class on <html>, without adding or removing any node.
+  // Attributes too: our app shows a story by marking it open (`data-open`), and marks its
+  // take-over with a class on <html>, without adding or removing any node.
   new MutationObserver(() => check()).observe(document, {
     childList: true,
     subtree: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['hidden', 'class'],
+    attributeFilter: config.attributes,
   });
   // Following a link to #area-… changes which element is :target with no DOM change at all.
   // The Navigation API's currententrychange fires as the fragment changes, before :target is
