@@ -8,7 +8,7 @@
     mapPainted: null, // the frame that first shows all the map's shapes has been painted
     panelsPainted: {}, // borough name -> its panel, with the report's words, painted
     pointerDowns: [], // timeStamp of each real pointerdown
-    clickPaints: [], // per real click: from its pointerdown to the next paint after the click
+    clickPaints: [], // per real press: from its pointerdown to the next paint after its release
     events: [], // Event Timing entries ('event' at the 16 ms threshold, and 'first-input')
     shifts: null, // layout-shift entries, or null where the browser has none
     appReady: null, // when config.appReady first matched (ours: the app has taken over)
@@ -130,8 +130,12 @@
     },
     true,
   );
+  // From the press to the paint after its release: the click's handlers run in the release's
+  // task. (Not on `click`: a press that began on a borough's link before the app took over,
+  // and ends after the app has unwrapped that link, gets no click event from the browser; the
+  // app answers its release instead.)
   addEventListener(
-    'click',
+    'pointerup',
     (event) => {
       if (!event.isTrusted) return;
       const down = bench.pointerDowns[bench.pointerDowns.length - 1] ?? event.timeStamp;
