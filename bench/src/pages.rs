@@ -35,16 +35,19 @@ const REFERENCE_PANEL_TITLE: &str = "#panel-title";
 /// targets (CSS `:target`); after, the one the app marks open (`data-open`).
 fn our_panel_title() -> String {
     use borough_core::contract::{attr, class};
-    let (js, story, open) = (class::JS, class::AREA_PANEL.selector, attr::OPEN.selector);
-    format!(
-        ":root{} {story}{open} h2, :root:not({}) {story}:target h2",
-        js.selector, js.selector
-    )
+    let (js, story, open) = (
+        class::JS.selector,
+        class::AREA_PANEL.selector,
+        attr::OPEN.selector,
+    );
+    format!(":root{js} {story}{open} h2, :root:not({js}) {story}:target h2")
 }
 
-/// The attributes whose changes may show or hide a panel: the probe looks again after each.
-fn watched_attributes() -> [&'static str; 3] {
-    ["class", "hidden", borough_core::contract::attr::OPEN.name]
+/// The attributes whose changes may show or hide a panel, so the probe looks again after each:
+/// `class` (ours marks its take-over on <html>) and the open story's mark. (The reference
+/// pages show their panel by adding nodes, which the probe watches anyway.)
+fn watched_attributes() -> [&'static str; 2] {
+    ["class", borough_core::contract::attr::OPEN.name]
 }
 
 /// Our app marks its take-over of the prerendered page with this class on <html>.
@@ -295,7 +298,7 @@ mod tests {
             ours["panelTitle"],
             ":root.js .area-panel[data-open] h2, :root:not(.js) .area-panel:target h2"
         );
-        assert_eq!(ours["attributes"], json!(["class", "hidden", "data-open"]));
+        assert_eq!(ours["attributes"], json!(["class", "data-open"]));
         assert_eq!(ours["appReady"], ":root.js");
         let d3 = page(REFERENCE_PANEL_TITLE.into(), None).probe_config(8);
         assert_eq!(d3["panelTitle"], "#panel-title");
