@@ -164,6 +164,9 @@ async fn bench(runs: usize, scale: bool) -> Result<(), String> {
         .map(|page| Server::start(page.site.clone()))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| format!("cannot serve: {e}"))?;
+    let floor = pages::floor();
+    let floor_server =
+        Server::start(floor.site.clone()).map_err(|e| format!("cannot serve: {e}"))?;
     let load = machine::load();
     let version = chromium_version().await?;
     eprintln!("{version} on {}, load average {load}", machine::cpu());
@@ -180,12 +183,28 @@ async fn bench(runs: usize, scale: bool) -> Result<(), String> {
         let mut samples: Vec<Vec<Sample>> = vec![Vec::new(); pages.len()];
         // Pages take turns, so a slow moment of the machine is shared between them.
         for round in 1..=runs {
+            // The floor first in each round, so every page's paint in it has the same floor.
+            nonce += 1;
+            let tag = format!("[{} {round}/{runs}] floor", condition(throttling));
+            let url = floor_server.url(floor.start);
+            let floor_painted =
+                match run::measure_map_paint(&floor, &url, throttling, nonce, patience).await {
+                    Ok(painted) => {
+                        eprintln!("{tag}: map {} ms", metrics::format_figure(painted, 0));
+                        painted
+                    }
+                    Err(e) => {
+                        problems.push(format!("{tag}: run failed: {e}"));
+                        Figure::Missing
+                    }
+                };
             for ((page, server), samples) in pages.iter().zip(&servers).zip(&mut samples) {
                 nonce += 1;
                 let url = server.url(page.start);
                 let tag = format!("[{} {round}/{runs}] {}", condition(throttling), page.label);
                 match run::measure(page, &url, throttling, nonce, patience).await {
-                    Ok(sample) => {
+                    Ok(mut sample) => {
+                        sample.floor_painted = floor_painted;
                         eprintln!("{tag}: {}", summary(&sample));
                         for error in &sample.console_errors {
                             problems.push(format!("{tag}: console error: {error}"));

@@ -51,6 +51,11 @@ impl Figure {
         }
     }
 
+    /// Difference of two figures, e.g. a time above a floor; missing if either is.
+    pub fn minus(self, other: Figure) -> Figure {
+        self.plus(other.scaled(-1.0))
+    }
+
     /// Sort key: a bound sorts just before a value equal to it.
     fn key(self) -> (f64, u8) {
         match self {

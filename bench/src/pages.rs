@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use borough_core::area::Area;
 use borough_core::content::CONTENT_PATH;
 use borough_page::{self as page, GEOMETRY_PATH};
 use serde_json::json;
@@ -144,6 +145,39 @@ pub fn ours_with_boundaries(geojson: &str) -> Result<Page, String> {
     Ok(page)
 }
 
+/// The floor under every page's first map paint: the 33 areas' shapes (one square each) in a
+/// page with nothing else, no stylesheet, script or data, served and throttled like the
+/// others. What it takes to paint is the browser's fixed cost (the connection's round trips,
+/// the one small document, the first frame), which no map page can go under.
+pub fn floor() -> Page {
+    let mut html = String::from(
+        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Floor</title><svg class=\"map\" viewBox=\"0 0 33 1\">",
+    );
+    for area in Area::all() {
+        html.push_str(&format!(
+            "<path class=\"borough\" data-code=\"{}\" d=\"M{} 0h1v1h-1z\"/>",
+            area.code(),
+            area.index()
+        ));
+    }
+    html.push_str("</svg></html>\n");
+    let mut site = Site::default();
+    site.insert(
+        "/index.html",
+        Asset::new("/index.html", html.into_bytes(), None),
+    );
+    Page {
+        label: "floor",
+        start: "/",
+        shapes: "svg.map path.borough",
+        panel_title: REFERENCE_PANEL_TITLE.into(),
+        app_ready: None,
+        site,
+    }
+}
+
 /// d3-geo, d3-selection and topojson-client, drawing the TopoJSON the project's GeoJSON was
 /// derived from (or, with `?geo=`, a GeoJSON file such as the scale set).
 pub fn d3() -> Result<Page, String> {
@@ -281,6 +315,21 @@ mod tests {
             .sum();
         assert_eq!(subpaths, rings);
         assert!(rings >= polygons && polygons > 4900, "{polygons} polygons");
+    }
+
+    #[test]
+    fn the_floor_is_the_33_shapes_and_nothing_else() {
+        let floor = floor();
+        let html = String::from_utf8(floor.site.get("/").unwrap().raw.clone()).unwrap();
+        assert_eq!(html.matches("<path class=\"borough\"").count(), 33);
+        for area in Area::all() {
+            assert!(html.contains(&format!("data-code=\"{}\"", area.code())));
+        }
+        // No stylesheet, script, image or font: nothing to fetch after the document.
+        for fetched in ["<link", "<script", "<img", "<style", "url("] {
+            assert!(!html.contains(fetched), "{fetched}");
+        }
+        assert_eq!(floor.probe_config(1)["shapeCount"], 33);
     }
 
     #[test]

@@ -193,6 +193,7 @@ mod tests {
             transferred_until_story: Value(1.0),
             decoded: Value(1.0),
             map_painted: Value(paint),
+            floor_painted: Value(50.0),
             interactive: Value(1.0),
             first_click: Value(1.0),
             settled_clicks: vec![Value(1.0); 4],

@@ -69,6 +69,19 @@ fn metrics(throttling: Throttling, scale: bool) -> Vec<Metric> {
             (!scale && throttling == Throttling::SlowPhone)
                 .then_some(Goal::RatioAtMost { peer: 0, max: 0.5 }),
         ),
+        metric(
+            "  the floor: a page of 33 bare shapes, same round",
+            "ms",
+            |s| s.floor_painted,
+            None,
+        ),
+        metric(
+            "  above the floor (map paint less the floor's)",
+            "ms",
+            Sample::map_painted_above_floor,
+            (!scale && throttling == Throttling::SlowPhone)
+                .then_some(Goal::RatioAtMost { peer: 0, max: 0.5 }),
+        ),
     ];
     let slow = throttling == Throttling::SlowPhone;
     // Issue 18: on a slow phone the worst click no worse than D3's, and a settled click
@@ -311,6 +324,7 @@ fn context(header: &Header, pages: &[Page]) -> Vec<String> {
                 "quality 11 by the bench server; dist/ holds no .br files"
             }
         ),
+        "The floor: in each round, before the pages, a page of the 33 areas' shapes as bare squares (no stylesheet, script or data) is opened under the same conditions; its first paint is the browser's fixed cost (the connection, one small document, the first frame), and each page's paint less that round's floor is its own part.".to_owned(),
         "Times in ms from navigation start. Click latency: Event Timing durations (8 ms granularity; events under 16 ms are not reported, shown as <16).".to_owned(),
         "Cumulative layout shift: the sum of layout-shift entries without input in the 500 ms before them (no session windows), up to when the runner has seen the first click's panel painted; the sub-row runs to the end of the visit.".to_owned(),
     ]

@@ -29,6 +29,9 @@ pub struct Sample {
     pub transferred_until_story: Figure,
     pub decoded: Figure,
     pub map_painted: Figure,
+    /// The floor page's first map paint in the same round and condition (see
+    /// `pages::floor`), set by the runner after the visit.
+    pub floor_painted: Figure,
     pub interactive: Figure,
     /// Event Timing: the longest of the click's pointerdown, pointerup and click entries, for
     /// the click while the page loads.
@@ -72,6 +75,11 @@ impl Sample {
         worst(&self.settled_click_probes)
     }
 
+    /// The first map paint less the floor's in the same round: the page's own part of it.
+    pub fn map_painted_above_floor(&self) -> Figure {
+        self.map_painted.minus(self.floor_painted)
+    }
+
     /// The JavaScript heap plus WebAssembly linear memory.
     pub fn memory(&self) -> Figure {
         self.js_heap.plus(self.wasm_memory)
@@ -89,6 +97,33 @@ pub async fn measure(
     let result = visit(&browser, page, url, throttling, nonce, patience).await;
     browser.close().await;
     result
+}
+
+/// Only the first map paint of `page`, in a fresh browser under `throttling`: for the floor
+/// page, which has nothing to click.
+pub async fn measure_map_paint(
+    page: &Page,
+    url: &str,
+    throttling: Throttling,
+    nonce: u64,
+    patience: Duration,
+) -> Result<Figure, String> {
+    let browser = Browser::start(Vec::new()).await?;
+    let probe = PROBE.replace("__BENCH_CONFIG__", &page.probe_config(nonce).to_string());
+    let painted = async {
+        cdp::prepare(&browser, throttling, &probe).await?;
+        cdp::navigate(&browser, url).await?;
+        let waiter = Waiter {
+            browser: &browser,
+            nonce,
+            deadline: Instant::now() + patience,
+        };
+        let painted = waiter.until("__bench.mapPainted").await?;
+        Ok::<_, String>(Figure::from_option(painted.as_f64()))
+    }
+    .await;
+    browser.close().await;
+    painted
 }
 
 /// A visit as [`measure`] makes it, with Chromium tracing itself from its start into `file`
@@ -271,6 +306,7 @@ fn sample(notes: &Value, heap: &HeapUsage, console_errors: Vec<String>) -> Sampl
         transferred_until_story: number(&notes["bytes"]["untilFirstStory"]),
         decoded: number(&notes["bytes"]["decoded"]),
         map_painted: number(&notes["mapPainted"]),
+        floor_painted: Figure::Missing,
         interactive: number(&notes["panels"][FIRST.1]),
         first_click: click(0),
         settled_clicks: (1..CLICKS.len()).map(click).collect(),

@@ -67,6 +67,11 @@ impl Site {
         }
         self.assets.insert(url.to_owned(), asset);
     }
+
+    #[cfg(test)]
+    pub fn get(&self, url: &str) -> Option<&Asset> {
+        self.assets.get(url)
+    }
 }
 
 fn with_slash(prefix: &str) -> String {
