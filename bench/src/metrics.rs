@@ -228,6 +228,15 @@ mod tests {
     use Figure::{Below, Missing, Value};
 
     #[test]
+    fn a_time_above_a_floor_needs_both_figures() {
+        assert_eq!(Value(835.0).minus(Value(543.0)), Value(292.0));
+        assert_eq!(Value(835.0).minus(Missing), Missing);
+        assert_eq!(Missing.minus(Value(543.0)), Missing);
+        // A bound is no figure to subtract from.
+        assert_eq!(Below(16.0).minus(Value(8.0)), Missing);
+    }
+
+    #[test]
     fn the_spread_is_the_lowest_and_highest_run_and_is_shown_only_when_they_differ() {
         use Figure::{Below, Missing, Value};
         let runs = [Value(3.0), Missing, Below(16.0), Value(40.0)];
