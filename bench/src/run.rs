@@ -109,17 +109,10 @@ pub async fn measure_map_paint(
     patience: Duration,
 ) -> Result<Figure, String> {
     let browser = Browser::start(Vec::new()).await?;
-    let probe = PROBE.replace("__BENCH_CONFIG__", &page.probe_config(nonce).to_string());
     let painted = async {
-        cdp::prepare(&browser, throttling, &probe).await?;
-        cdp::navigate(&browser, url).await?;
-        let waiter = Waiter {
-            browser: &browser,
-            nonce,
-            deadline: Instant::now() + patience,
-        };
+        let waiter = open(&browser, page, url, throttling, nonce, patience).await?;
         let painted = waiter.until("__bench.mapPainted").await?;
-        Ok::<_, String>(Figure::from_option(painted.as_f64()))
+        Ok(Figure::from_option(painted.as_f64()))
     }
     .await;
     browser.close().await;
@@ -163,15 +156,7 @@ async fn visit(
     nonce: u64,
     patience: Duration,
 ) -> Result<Sample, String> {
-    let probe = PROBE.replace("__BENCH_CONFIG__", &page.probe_config(nonce).to_string());
-    cdp::prepare(browser, throttling, &probe).await?;
-    cdp::navigate(browser, url).await?;
-    let deadline = Instant::now() + patience;
-    let waiter = Waiter {
-        browser,
-        nonce,
-        deadline,
-    };
+    let waiter = open(browser, page, url, throttling, nonce, patience).await?;
 
     for (step, (code, name)) in CLICKS.into_iter().enumerate() {
         if step == 1 {
@@ -219,6 +204,26 @@ async fn visit(
     let heap = cdp::heap_usage(browser).await?;
     let console_errors = browser.console_errors().await;
     Ok(sample(&notes, &heap, console_errors))
+}
+
+/// Injects the probe for `page`, sets `throttling` and opens `url`: the start of every visit,
+/// with the waiter that polls the new document until `patience` is spent.
+async fn open<'a>(
+    browser: &'a Browser,
+    page: &Page,
+    url: &str,
+    throttling: Throttling,
+    nonce: u64,
+    patience: Duration,
+) -> Result<Waiter<'a>, String> {
+    let probe = PROBE.replace("__BENCH_CONFIG__", &page.probe_config(nonce).to_string());
+    cdp::prepare(browser, throttling, &probe).await?;
+    cdp::navigate(browser, url).await?;
+    Ok(Waiter {
+        browser,
+        nonce,
+        deadline: Instant::now() + patience,
+    })
 }
 
 /// A page expression resolving to a point on the borough `code` once the map has been painted
